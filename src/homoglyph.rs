@@ -1,0 +1,121 @@
+//! Mixed-script words (homoglyphs), after UTS #39: a word whose letters come from scripts that
+//! no single writing system combines, where those scripts hold look-alike letters (Latin,
+//! Cyrillic, Greek…): `pаypal` with a Cyrillic `а`.
+
+use crate::report::{Kind, RawFinding};
+use crate::script::letter_script;
+use std::ops::Range;
+use unicode_script::Script;
+use unicode_security::MixedScript;
+
+/// Scripts with letters that pass for one another (the UTS #39 "moderately restrictive" level
+/// forbids mixing them with Latin).
+fn confusable_script(s: Script) -> bool {
+    matches!(
+        s,
+        Script::Latin
+            | Script::Cyrillic
+            | Script::Greek
+            | Script::Cherokee
+            | Script::Armenian
+            | Script::Coptic
+    )
+}
+
+/// Checks one word; returns a finding when it mixes confusable scripts.
+pub fn check_word(text: &str, range: Range<usize>) -> Option<RawFinding> {
+    let word = &text[range.clone()];
+    if word.is_ascii() || word.is_single_script() {
+        return None;
+    }
+    // Count the letters of each script.
+    let mut counts: Vec<(Script, usize)> = Vec::new();
+    for c in word.chars() {
+        if let Some(s) = letter_script(c) {
+            match counts.iter_mut().find(|(x, _)| *x == s) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((s, 1)),
+            }
+        }
+    }
+    if counts.len() < 2 || !counts.iter().all(|&(s, _)| confusable_script(s)) {
+        return None;
+    }
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    let main = counts[0].0;
+    let odd: Vec<String> = word
+        .chars()
+        .filter(|&c| letter_script(c).is_some_and(|s| s != main))
+        .map(|c| {
+            format!(
+                "'{c}' (U+{:04X}, {})",
+                c as u32,
+                letter_script(c).map_or("", |s| s.full_name())
+            )
+        })
+        .collect();
+    let odd_count = odd.len();
+    Some(RawFinding {
+        kind: Kind::MixedScriptWord,
+        subkind: None,
+        script: Some(main.full_name().to_string()),
+        language: None,
+        reason: format!(
+            "a {} word with look-alike letters from another script: {}",
+            main.full_name(),
+            odd.join(", ")
+        ),
+        // One odd letter in a long word is the classic spoof; many are more likely a typo.
+        score: if odd_count <= 2 { 0.95 } else { 0.8 },
+        range,
+    })
+}
+
+/// Every mixed-script word in the given lines.
+pub fn find(text: &str, lines: &[crate::segment::Line]) -> Vec<RawFinding> {
+    lines
+        .iter()
+        .filter(|l| !text[l.range.clone()].is_ascii())
+        .flat_map(|l| crate::segment::words(text, l.range.clone()))
+        .filter_map(|w| check_word(text, w))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines;
+
+    fn flagged(text: &str) -> Vec<&str> {
+        find(text, &lines(text))
+            .into_iter()
+            .map(|f| &text[f.range])
+            .collect()
+    }
+
+    #[test]
+    fn cyrillic_a_in_a_latin_word() {
+        let text = "Log in to your p\u{0430}ypal account";
+        assert_eq!(flagged(text), ["p\u{0430}ypal"]);
+        let f = &find(text, &lines(text))[0];
+        assert!(
+            f.reason.contains("U+0430") && f.reason.contains("Cyrillic"),
+            "{}",
+            f.reason
+        );
+    }
+
+    #[test]
+    fn legitimate_words_pass() {
+        for text in [
+            "日本語のテキストです",
+            "Привет мир",
+            "iPhone 15 и COVID-19",
+            "αβγ and x",
+            "인권(人權)",
+            "naïve café",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}");
+        }
+    }
+}

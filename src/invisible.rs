@@ -1,0 +1,134 @@
+//! Invisible characters: zero-width and bidi-control characters and other format characters
+//! that change how text reads or compares without being seen.
+
+use crate::report::{Kind, RawFinding};
+use unicode_script::{Script, UnicodeScript};
+
+/// The name of an invisible character, or `None` for a visible one.
+///
+/// A zero-width joiner inside an emoji sequence (between two pictographs) is legitimate and is
+/// not reported; see [`find`].
+pub fn name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{00AD}' => "soft hyphen",
+        '\u{061C}' => "Arabic letter mark",
+        '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' => "Hangul filler",
+        '\u{180E}' => "Mongolian vowel separator",
+        '\u{200B}' => "zero-width space",
+        '\u{200C}' => "zero-width non-joiner",
+        '\u{200D}' => "zero-width joiner",
+        '\u{200E}' => "left-to-right mark",
+        '\u{200F}' => "right-to-left mark",
+        '\u{202A}' => "left-to-right embedding",
+        '\u{202B}' => "right-to-left embedding",
+        '\u{202C}' => "pop directional formatting",
+        '\u{202D}' => "left-to-right override",
+        '\u{202E}' => "right-to-left override",
+        '\u{2060}' => "word joiner",
+        '\u{2061}'..='\u{2064}' => "invisible operator",
+        '\u{2066}' => "left-to-right isolate",
+        '\u{2067}' => "right-to-left isolate",
+        '\u{2068}' => "first strong isolate",
+        '\u{2069}' => "pop directional isolate",
+        '\u{206A}'..='\u{206F}' => "deprecated format character",
+        '\u{FEFF}' => "zero-width no-break space (byte order mark)",
+        '\u{FFF9}'..='\u{FFFB}' => "interlinear annotation character",
+        '\u{E0001}' | '\u{E0020}'..='\u{E007F}' => "tag character",
+        _ => return None,
+    })
+}
+
+/// True for emoji and pictographs, between which a zero-width joiner builds one glyph.
+fn is_pictographic(c: char) -> bool {
+    matches!(c as u32,
+        0x2190..=0x21FF | 0x2300..=0x23FF | 0x2460..=0x27BF | 0x2900..=0x297F | 0x2B00..=0x2BFF
+        | 0x1F000..=0x1FAFF | 0xFE0F)
+}
+
+/// True for a letter or mark of a script beyond ASCII (where joiners shape the letters).
+fn in_complex_script(c: char) -> bool {
+    !c.is_ascii() && crate::script::letter_script(c).is_some() || c.script() == Script::Inherited
+}
+
+/// True where a joiner or non-joiner does legitimate work: between two letters of a script
+/// that uses them (Persian, Indic scripts), or between pictographs in an emoji sequence.
+fn joins_legitimately(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    let (Some(p), Some(n)) = (prev, next) else {
+        return false;
+    };
+    match c {
+        '\u{200D}' => {
+            (is_pictographic(p) || p == '\u{FE0F}') && is_pictographic(n)
+                || (in_complex_script(p) && in_complex_script(n))
+        }
+        '\u{200C}' => in_complex_script(p) && in_complex_script(n),
+        _ => false,
+    }
+}
+
+/// Every run of invisible characters in `text`, one finding per run.
+pub fn find(text: &str) -> Vec<RawFinding> {
+    let mut out: Vec<RawFinding> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        if let Some(what) = name(c) {
+            if !joins_legitimately(c, prev, next) {
+                let end = i + c.len_utf8();
+                match out.last_mut() {
+                    Some(f) if f.range.end == i => {
+                        f.range.end = end;
+                        if !f.reason.contains(what) {
+                            f.reason.push_str(", ");
+                            f.reason.push_str(what);
+                        }
+                    }
+                    _ => out.push(RawFinding {
+                        kind: Kind::Invisible,
+                        subkind: None,
+                        script: None,
+                        language: None,
+                        reason: format!("invisible character: {what}"),
+                        score: 0.99,
+                        range: i..end,
+                    }),
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_zero_width_and_bidi_controls() {
+        let text = "pay\u{200B}pal and \u{202E}txt.exe";
+        let f = find(text);
+        assert_eq!(f.len(), 2);
+        assert_eq!(&text[f[0].range.clone()], "\u{200B}");
+        assert!(f[0].reason.contains("zero-width space"));
+        assert!(f[1].reason.contains("right-to-left override"));
+    }
+
+    #[test]
+    fn emoji_joiners_are_legitimate() {
+        assert!(find("family 👨\u{200D}👩\u{200D}👧 and 🏳️\u{200D}🌈").is_empty());
+    }
+
+    #[test]
+    fn persian_non_joiner_is_legitimate() {
+        assert!(find("می\u{200C}خواهم").is_empty());
+    }
+
+    #[test]
+    fn a_run_is_one_finding() {
+        let f = find("a\u{200B}\u{200B}\u{FEFF}b");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].range, 1..10);
+    }
+}

@@ -1,0 +1,113 @@
+//! Step 3 of the pipeline: languages, through whatlang behind one door.
+//!
+//! Language identification is expensive (about 1 MB/s) and unreliable on short text, so the
+//! pipeline asks for it only where it can change a verdict, on as little text as decides it:
+//! once for the document (on a sample of its longest lines), and per line only for lines long
+//! enough to be told apart.
+
+use crate::report::Language;
+use crate::segment::Line;
+use whatlang::{Detector, Lang};
+
+/// At most this many bytes of the document's longest lines are given to whatlang to tell the
+/// document's language.
+const DOCUMENT_SAMPLE_BYTES: usize = 3000;
+
+/// A detected language with whatlang's confidence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Detected {
+    /// The language.
+    pub lang: Lang,
+    /// whatlang's confidence in [0, 1].
+    pub confidence: f64,
+    /// whatlang's own reliability verdict.
+    pub reliable: bool,
+}
+
+impl Detected {
+    /// The report's form of the language.
+    pub fn to_report(self) -> Language {
+        Language {
+            code: self.lang.code().to_string(),
+            name: self.lang.eng_name().to_string(),
+            confidence: (self.confidence * 1000.0).round() / 1000.0,
+            reliable: self.reliable,
+        }
+    }
+
+    /// The ISO 639-3 code.
+    pub fn code(self) -> &'static str {
+        self.lang.code()
+    }
+}
+
+/// Detects the language of a fragment.
+pub fn detect(fragment: &str) -> Option<Detected> {
+    whatlang::detect(fragment).map(|info| Detected {
+        lang: info.lang(),
+        confidence: info.confidence(),
+        reliable: info.is_reliable(),
+    })
+}
+
+/// Detects the language of a fragment, choosing only among `allowed`.
+pub fn detect_among(fragment: &str, allowed: Vec<Lang>) -> Option<Detected> {
+    Detector::with_allowlist(allowed)
+        .detect(fragment)
+        .map(|info| Detected {
+            lang: info.lang(),
+            confidence: info.confidence(),
+            reliable: info.is_reliable(),
+        })
+}
+
+/// The document's language, told from a sample of its longest lines (the prose, where
+/// language identification is reliable), at most [`DOCUMENT_SAMPLE_BYTES`] of them.
+pub fn document_language(text: &str, lines: &[Line]) -> Option<Detected> {
+    let mut by_length: Vec<&Line> = lines.iter().collect();
+    by_length.sort_by_key(|l| std::cmp::Reverse(l.range.len()));
+    let mut sample = String::with_capacity(DOCUMENT_SAMPLE_BYTES + 64);
+    for line in by_length {
+        if sample.len() >= DOCUMENT_SAMPLE_BYTES {
+            break;
+        }
+        let s = &text[line.range.clone()];
+        let take = floor_char_boundary(s, DOCUMENT_SAMPLE_BYTES - sample.len());
+        sample.push_str(&s[..take]);
+        sample.push('\n');
+    }
+    detect(&sample)
+}
+
+/// The largest char boundary of `s` at or below `at`.
+pub fn floor_char_boundary(s: &str, at: usize) -> usize {
+    if at >= s.len() {
+        return s.len();
+    }
+    let mut i = at;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines;
+
+    #[test]
+    fn tells_the_document_language_from_its_prose() {
+        let text = "Menu\nHome\nDer Bundestag hat am Donnerstag über das neue Gesetz abgestimmt, das die Förderung von Wärmepumpen regelt.\nLogin";
+        let d = document_language(text, &lines(text)).unwrap();
+        assert_eq!(d.code(), "deu");
+    }
+
+    #[test]
+    fn floor_char_boundary_never_splits_a_char() {
+        let s = "aé中";
+        assert_eq!(floor_char_boundary(s, 2), 1);
+        assert_eq!(floor_char_boundary(s, 4), 3);
+        assert_eq!(floor_char_boundary(s, 99), s.len());
+    }
+}

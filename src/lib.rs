@@ -1,0 +1,172 @@
+//! # straytext
+//!
+//! Finds the noise in text pasted from web pages: stray UI text (`2,500 $`, `Subscribe`,
+//! `55 Comments`, a repeated title), fragments in another script or language (an Arabic
+//! countdown inside an English article), look-alike letters from another script, and invisible
+//! characters. Every finding says where (byte, character and UTF-16 offsets) and why (a kind,
+//! a reason a person can read, and a score).
+//!
+//! ```
+//! let text = "2,500 $\nAUGUST 2025 يوم متبقٍ\nThe talks in Doha ended on Sunday without an agreement, officials from both delegations said.\n";
+//! let report = straytext::analyze(text, &straytext::Options::default());
+//! let amount = &report.findings[0];
+//! assert_eq!(amount.kind, straytext::Kind::UiText);
+//! assert_eq!(&text[amount.bytes()], "2,500 $");
+//! assert!(report
+//!     .findings
+//!     .iter()
+//!     .any(|f| f.kind == straytext::Kind::ForeignScript && &text[f.bytes()] == "يوم متبقٍ"));
+//! assert_eq!(straytext::clean(text, &straytext::Options::default()),
+//!     "The talks in Doha ended on Sunday without an agreement, officials from both delegations said.\n");
+//! ```
+//!
+//! ## The pipeline
+//! [`analyze`] runs these steps in order, one module each:
+//! 1. [`segment`]: lines and words, as byte ranges;
+//! 2. [`script`]: the script of every letter, script runs, the document's writing system;
+//! 3. [`language`]: the document's language (whatlang), and per-line languages where they can
+//!    change a verdict;
+//! 4. [`features`]: the evidence about each line, alone and in the page (with [`html`] hints
+//!    when the clipboard's HTML is given);
+//! 5. [`classify`]: verdicts from the evidence and the neighbouring lines; [`foreign`],
+//!    [`homoglyph`] and [`invisible`] find the sub-line fragments;
+//! 6. [`report`]: sorted findings with offsets in the three units ([`offsets`]).
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod classify;
+pub mod features;
+pub mod foreign;
+pub mod homoglyph;
+pub mod html;
+pub mod invisible;
+pub mod language;
+pub mod lexicon;
+pub mod offsets;
+pub mod report;
+pub mod script;
+pub mod segment;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use report::{Finding, Kind, Language, LineVerdict, Report, Subkind, Verdict};
+
+use script::ScriptTally;
+use std::ops::Range;
+
+/// What the caller knows besides the text.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Options {
+    /// The clipboard's HTML for the same text (`text/html`), whose structure improves the
+    /// verdicts.
+    pub html: Option<String>,
+}
+
+impl Options {
+    /// Options carrying the clipboard's HTML.
+    pub fn with_html(mut self, html: impl Into<String>) -> Self {
+        self.html = Some(html.into());
+        self
+    }
+}
+
+/// Analyzes `text`: finds its noise and judges each of its lines.
+pub fn analyze(text: &str, options: &Options) -> Report {
+    // 1. Lines.
+    let lines = segment::lines(text);
+
+    // 2. Scripts: the document's writing system, by a vote of its letters.
+    let mut tally = ScriptTally::default();
+    for line in &lines {
+        tally.add_str(&text[line.range.clone()]);
+    }
+    let system = tally.writing_system();
+
+    // 3. The document's language.
+    let doc_language = language::document_language(text, &lines);
+
+    // 4. Line evidence.
+    let (feats, page) = features::extract(text, &lines);
+    let _hints = options
+        .html
+        .as_deref()
+        .map(|html| html::line_hints(html, text, &lines));
+
+    // 5. Verdicts and findings.
+    let (mut verdicts, mut findings) = classify::classify(&lines, &feats, &page);
+    findings.extend(invisible::find(text));
+    findings.extend(homoglyph::find(text, &lines));
+    if let Some(system) = system {
+        let host = foreign::Host {
+            system,
+            language: doc_language,
+            text,
+        };
+        findings.extend(foreign::find_foreign_scripts(&host, &lines));
+        let foreign_lines = foreign::find_foreign_languages(&host, &lines);
+        for f in &foreign_lines {
+            if let Some(v) = verdicts.iter_mut().find(|v| v.range == f.range) {
+                v.verdict = Verdict::Noise;
+                v.score = v.score.max(f.score);
+            }
+        }
+        findings.extend(foreign_lines);
+    }
+
+    // 6. The report.
+    report::build(
+        text,
+        doc_language.map(|d| d.to_report()),
+        system.map(|s| s.name().to_string()),
+        findings,
+        verdicts,
+    )
+}
+
+/// The text without its noise: `text` minus every flagged span, byte for byte elsewhere. A
+/// span that covers a whole line takes the line's surrounding white space and line break with
+/// it, so no blank line is left where a line was removed.
+pub fn clean(text: &str, options: &Options) -> String {
+    let report = analyze(text, options);
+    clean_with(text, &report)
+}
+
+/// The text without the noise a report found in it (see [`clean`]).
+pub fn clean_with(text: &str, report: &Report) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for r in removed_ranges(text, report) {
+        out.push_str(&text[at..r.start]);
+        at = r.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// The byte ranges [`clean_with`] removes, sorted and disjoint.
+pub fn removed_ranges(text: &str, report: &Report) -> Vec<Range<usize>> {
+    let lines = segment::lines(text);
+    let mut ranges: Vec<Range<usize>> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let r = f.bytes();
+            match lines.binary_search_by(|l| l.range.start.cmp(&r.start)) {
+                Ok(i) if lines[i].range == r => lines[i].full.clone(),
+                _ => r,
+            }
+        })
+        .collect();
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}

@@ -1,0 +1,379 @@
+//! The `straytext` command line: annotated text, the JSON report, JSON Lines corpora, clean
+//! text.
+
+use clap::{Parser, ValueEnum};
+use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use straytext::{analyze, clean_with, removed_ranges, Kind, Options, Report};
+
+/// Find the stray UI text and foreign fragments in text pasted from a web page.
+///
+/// Reads FILE (or standard input when FILE is absent or `-`) and prints what it found.
+#[derive(Parser, Debug)]
+#[command(
+    name = "straytext",
+    version,
+    after_help = "Examples:\n  \
+        straytext page.txt                       the text, with the noise marked\n  \
+        straytext --format json page.txt         the report as JSON\n  \
+        straytext --clean page.txt > clean.txt   the text without the noise\n  \
+        straytext --html page.html page.txt      use the page's HTML for better verdicts\n  \
+        straytext --format jsonl pages.jsonl     one report per {\"id\",\"text\",\"html\"} record"
+)]
+struct Cli {
+    /// The file to read; standard input when absent or `-`.
+    file: Option<PathBuf>,
+
+    /// What to print: `text` (the input with the noise marked, then a one-line summary),
+    /// `json` (the report), or `jsonl` (the input is JSON Lines of {"id", "text", "html"?}
+    /// records; prints one report per record, in input order, with the record's id).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+
+    /// Print the text without the noise instead of a report. With `--format jsonl`, prints one
+    /// {"id", "clean"} record per input record.
+    #[arg(long)]
+    clean: bool,
+
+    /// The page's HTML (the clipboard's text/html) for the same text, read from this file.
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+
+    /// Worker threads for `--format jsonl` (default: every core).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+
+    /// Colour the marked text: `auto` (when printing to a terminal), `always` or `never`.
+    #[arg(long, value_enum, default_value_t = Colour::Auto)]
+    color: Colour,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Colour {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Everything that can go wrong, each with the one-line message the user sees.
+#[derive(Debug)]
+enum CliError {
+    Io { what: String, source: io::Error },
+    InvalidUtf8 { what: String, offset: usize },
+    BadRecord { line: usize, message: String },
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CliError::Io { what, source } => write!(f, "cannot read {what}: {source}"),
+            CliError::InvalidUtf8 { what, offset } => {
+                write!(
+                    f,
+                    "{what} is not valid UTF-8 (invalid byte at offset {offset})"
+                )
+            }
+            CliError::BadRecord { line, message } => write!(f, "line {line}: {message}"),
+        }
+    }
+}
+
+fn read_bytes(file: Option<&PathBuf>) -> Result<(Vec<u8>, String), CliError> {
+    let mut bytes = Vec::new();
+    let what = match file {
+        Some(p) if p.as_os_str() != "-" => {
+            let what = p.display().to_string();
+            bytes = std::fs::read(p).map_err(|source| CliError::Io {
+                what: what.clone(),
+                source,
+            })?;
+            what
+        }
+        _ => {
+            io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|source| CliError::Io {
+                    what: "standard input".into(),
+                    source,
+                })?;
+            "standard input".to_string()
+        }
+    };
+    Ok((bytes, what))
+}
+
+fn into_text(bytes: Vec<u8>, what: &str) -> Result<String, CliError> {
+    String::from_utf8(bytes).map_err(|e| CliError::InvalidUtf8 {
+        what: what.to_string(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+fn write_err(e: io::Error) -> CliError {
+    CliError::Io {
+        what: "standard output".into(),
+        source: e,
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("straytext: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: &Cli) -> Result<(), CliError> {
+    if cli.format == Format::Jsonl {
+        return jsonl::run(cli);
+    }
+    let (bytes, what) = read_bytes(cli.file.as_ref())?;
+    let text = into_text(bytes, &what)?;
+    let mut options = Options::default();
+    if let Some(path) = &cli.html {
+        let (bytes, what) = read_bytes(Some(path))?;
+        options = options.with_html(into_text(bytes, &what)?);
+    }
+    let report = analyze(&text, &options);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if cli.clean {
+        out.write_all(clean_with(&text, &report).as_bytes())
+            .map_err(write_err)?;
+    } else if cli.format == Format::Json {
+        serde_json::to_writer_pretty(&mut out, &report).map_err(|e| write_err(e.into()))?;
+        writeln!(out).map_err(write_err)?;
+    } else {
+        let colour = match cli.color {
+            Colour::Always => true,
+            Colour::Never => false,
+            Colour::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        };
+        annotate(&mut out, &text, &report, colour).map_err(write_err)?;
+    }
+    out.flush().map_err(write_err)
+}
+
+/// ANSI colour and underline for a kind.
+fn style(kind: Kind) -> &'static str {
+    match kind {
+        Kind::UiText => "\x1b[2;9m",
+        Kind::ForeignScript => "\x1b[1;35;4m",
+        Kind::ForeignLanguage => "\x1b[33;4m",
+        Kind::MixedScriptWord => "\x1b[1;31;4m",
+        Kind::Invisible => "\x1b[41m",
+    }
+}
+
+/// Prints the text with every removed span marked: coloured on a terminal, otherwise wrapped
+/// in `⟦…⟧` followed by the kinds found in it, then a one-line summary.
+fn annotate(out: &mut impl Write, text: &str, report: &Report, colour: bool) -> io::Result<()> {
+    let mut at = 0;
+    for r in removed_ranges(text, report) {
+        out.write_all(&text.as_bytes()[at..r.start])?;
+        let inside: Vec<&straytext::Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.byte_start >= r.start && f.byte_end <= r.end)
+            .collect();
+        // Keep the line break that ends a removed line outside the mark.
+        let body = text[r.clone()].trim_end_matches(['\n', '\r', '\u{2028}', '\u{2029}']);
+        let tail = &text[r.start + body.len()..r.end];
+        let mut labels: Vec<String> = Vec::new();
+        for f in &inside {
+            let label = match f.subkind {
+                Some(s) => format!("{}/{}", f.kind.as_str(), s.as_str()),
+                None => f.kind.as_str().to_string(),
+            };
+            if !labels.contains(&label) {
+                labels.push(label);
+            }
+        }
+        if colour {
+            let kind = inside.first().map_or(Kind::UiText, |f| f.kind);
+            write!(out, "{}{}\x1b[0m", style(kind), body)?;
+        } else {
+            write!(out, "⟦{}⟧{{{}}}", body, labels.join(","))?;
+        }
+        out.write_all(tail.as_bytes())?;
+        at = r.end;
+    }
+    out.write_all(&text.as_bytes()[at..])?;
+    if !text.is_empty() && !text.ends_with(['\n', '\r']) {
+        writeln!(out)?;
+    }
+    let mut counts: Vec<(Kind, usize)> = Vec::new();
+    for f in &report.findings {
+        match counts.iter_mut().find(|(k, _)| *k == f.kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((f.kind, 1)),
+        }
+    }
+    counts.sort();
+    let noise = report
+        .lines
+        .iter()
+        .filter(|l| l.verdict == straytext::Verdict::Noise)
+        .count();
+    let language = report
+        .language
+        .as_ref()
+        .map_or("unknown language".to_string(), |l| l.name.clone());
+    let by_kind: Vec<String> = counts
+        .iter()
+        .map(|(k, n)| format!("{n} {}", k.as_str()))
+        .collect();
+    writeln!(
+        out,
+        "straytext: {} findings ({}); {} of {} lines noise; {}, {} script",
+        report.findings.len(),
+        if by_kind.is_empty() {
+            "none".to_string()
+        } else {
+            by_kind.join(", ")
+        },
+        noise,
+        report.lines.len(),
+        language,
+        report.script.as_deref().unwrap_or("no")
+    )
+}
+
+/// `--format jsonl`: streaming, in batches, each batch analysed on every core, output in input
+/// order. Memory is bounded by the batch size.
+mod jsonl {
+    use super::*;
+    use rayon::prelude::*;
+    use serde::{Deserialize, Serialize};
+
+    /// Records per batch; a batch also ends after this many bytes.
+    const BATCH_RECORDS: usize = 512;
+    const BATCH_BYTES: usize = 32 << 20;
+
+    #[derive(Deserialize)]
+    struct Record {
+        id: serde_json::Value,
+        text: String,
+        #[serde(default)]
+        html: Option<String>,
+    }
+
+    #[derive(Serialize)]
+    struct ReportOut<'a> {
+        id: &'a serde_json::Value,
+        #[serde(flatten)]
+        report: &'a Report,
+    }
+
+    #[derive(Serialize)]
+    struct CleanOut<'a> {
+        id: &'a serde_json::Value,
+        clean: &'a str,
+    }
+
+    /// Parses one input line into a record, naming the line on failure.
+    fn parse(line_no: usize, bytes: &[u8]) -> Result<Record, CliError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| CliError::BadRecord {
+            line: line_no,
+            message: format!(
+                "not valid UTF-8 (invalid byte at offset {} of the line)",
+                e.valid_up_to()
+            ),
+        })?;
+        serde_json::from_str(text).map_err(|e| CliError::BadRecord {
+            line: line_no,
+            message: format!("not a {{\"id\", \"text\", \"html\"?}} record: {e}"),
+        })
+    }
+
+    fn render(record: &Record, clean: bool) -> String {
+        let mut options = Options::default();
+        if let Some(html) = &record.html {
+            options = options.with_html(html.clone());
+        }
+        let report = analyze(&record.text, &options);
+        let out = if clean {
+            serde_json::to_string(&CleanOut {
+                id: &record.id,
+                clean: &clean_with(&record.text, &report),
+            })
+        } else {
+            serde_json::to_string(&ReportOut {
+                id: &record.id,
+                report: &report,
+            })
+        };
+        out.expect("a report always serializes")
+    }
+
+    pub(super) fn run(cli: &Cli) -> Result<(), CliError> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(cli.threads.unwrap_or(0))
+            .build()
+            .map_err(|e| CliError::Io {
+                what: "a thread pool".into(),
+                source: io::Error::other(e),
+            })?;
+        let input: Box<dyn BufRead> = match &cli.file {
+            Some(p) if p.as_os_str() != "-" => Box::new(io::BufReader::new(
+                std::fs::File::open(p).map_err(|source| CliError::Io {
+                    what: p.display().to_string(),
+                    source,
+                })?,
+            )),
+            _ => Box::new(io::BufReader::new(io::stdin())),
+        };
+        let stdout = io::stdout();
+        let mut out = BufWriter::new(stdout.lock());
+        let mut lines = input.split(b'\n').enumerate();
+        loop {
+            let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
+            let mut bytes = 0;
+            for (i, line) in lines.by_ref() {
+                let line = line.map_err(|source| CliError::Io {
+                    what: "the input".into(),
+                    source,
+                })?;
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                bytes += line.len();
+                batch.push((i + 1, line));
+                if batch.len() >= BATCH_RECORDS || bytes >= BATCH_BYTES {
+                    break;
+                }
+            }
+            if batch.is_empty() {
+                break;
+            }
+            let results: Vec<Result<String, CliError>> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|(n, bytes)| parse(*n, bytes).map(|r| render(&r, cli.clean)))
+                    .collect()
+            });
+            for r in results {
+                let line = r?;
+                out.write_all(line.as_bytes()).map_err(write_err)?;
+                out.write_all(b"\n").map_err(write_err)?;
+            }
+        }
+        out.flush().map_err(write_err)
+    }
+}

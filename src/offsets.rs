@@ -1,0 +1,105 @@
+//! Offsets in the three units the report speaks: UTF-8 bytes (Rust), Unicode scalar values
+//! (Python) and UTF-16 code units (JavaScript).
+//!
+//! The pipeline works in byte ranges only. This module is the one place that knows all three
+//! units: it converts every byte offset the report needs in a single pass over the text.
+
+use std::collections::HashMap;
+
+/// One position in the text, in the three units side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Position {
+    /// UTF-8 byte offset.
+    pub byte: usize,
+    /// Unicode scalar value offset.
+    pub char: usize,
+    /// UTF-16 code unit offset.
+    pub utf16: usize,
+}
+
+/// Converts a set of byte offsets, all on char boundaries of `text`, into [`Position`]s.
+///
+/// The offsets are sorted and visited in one walk over the text, so the cost is
+/// `O(text + k log k)` for `k` offsets, whatever their order.
+pub struct Converter {
+    positions: HashMap<usize, Position>,
+}
+
+impl Converter {
+    /// Prepares the conversion of `offsets` (byte offsets on char boundaries of `text`).
+    pub fn new(text: &str, offsets: impl IntoIterator<Item = usize>) -> Self {
+        let mut wanted: Vec<usize> = offsets.into_iter().collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut positions = HashMap::with_capacity(wanted.len());
+        let mut pos = Position::default();
+        let mut chars = text.char_indices().peekable();
+        for &byte in &wanted {
+            while let Some(&(at, c)) = chars.peek() {
+                if at >= byte {
+                    break;
+                }
+                pos.char += 1;
+                pos.utf16 += c.len_utf16();
+                chars.next();
+            }
+            pos.byte = byte;
+            positions.insert(byte, pos);
+        }
+        Converter { positions }
+    }
+
+    /// The position of a byte offset given to [`Converter::new`].
+    ///
+    /// An offset that was not given yields a position holding only the byte offset; the
+    /// pipeline never asks for one (a test checks every offset in the report).
+    pub fn position(&self, byte: usize) -> Position {
+        self.positions.get(&byte).copied().unwrap_or(Position {
+            byte,
+            char: byte,
+            utf16: byte,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_in_all_three_units() {
+        // a (1 byte), é (2 bytes), 𝄞 (4 bytes, 2 UTF-16 units), 中 (3 bytes)
+        let text = "aé𝄞中";
+        let conv = Converter::new(text, [0, 1, 3, 7, 10]);
+        let table = [(0, 0, 0), (1, 1, 1), (3, 2, 2), (7, 3, 4), (10, 4, 5)];
+        for (byte, char, utf16) in table {
+            assert_eq!(
+                conv.position(byte),
+                Position { byte, char, utf16 },
+                "byte {byte}"
+            );
+        }
+    }
+
+    #[test]
+    fn order_of_offsets_does_not_matter() {
+        let text = "x😀y😀z";
+        let a = Converter::new(text, [10, 0, 5]);
+        assert_eq!(
+            a.position(5),
+            Position {
+                byte: 5,
+                char: 2,
+                utf16: 3
+            }
+        );
+        assert_eq!(
+            a.position(10),
+            Position {
+                byte: 10,
+                char: 4,
+                utf16: 6
+            }
+        );
+    }
+}

@@ -1,0 +1,226 @@
+//! Step 2 of the pipeline: scripts. Which script each letter is written in (`unicode-script`),
+//! runs of one script inside a line, and the document's host writing system.
+//!
+//! Common characters (digits, punctuation, spaces) and Inherited ones (combining marks) have no
+//! script of their own: they belong to their neighbours. The host is a writing system rather
+//! than one script, after the augmented script sets of UTS #39: a Japanese page is written in
+//! Han, Hiragana and Katakana at once, a Korean one in Hangul and Han.
+
+use std::ops::Range;
+use unicode_script::{Script, UnicodeScript};
+
+/// The script of one character, with `None` for Common, Inherited and Unknown.
+pub fn letter_script(c: char) -> Option<Script> {
+    match c.script() {
+        Script::Common | Script::Inherited | Script::Unknown => None,
+        s => Some(s),
+    }
+}
+
+/// How much one letter of a script weighs in the vote for the host: an ideograph or a
+/// syllable carries about as much text as a short word.
+fn weight(script: Script) -> u32 {
+    match script {
+        Script::Han | Script::Hiragana | Script::Katakana | Script::Hangul | Script::Yi => 3,
+        _ => 1,
+    }
+}
+
+/// A writing system: the set of scripts that legitimately write one language together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WritingSystem {
+    /// The script with the most weight.
+    pub main: Script,
+    /// Japanese: Han, Hiragana and Katakana together.
+    japanese: bool,
+    /// Korean: Hangul, with Han for Hanja.
+    korean: bool,
+}
+
+impl WritingSystem {
+    /// A writing system of one script.
+    pub fn of(main: Script) -> Self {
+        WritingSystem {
+            main,
+            japanese: matches!(main, Script::Hiragana | Script::Katakana),
+            korean: main == Script::Hangul,
+        }
+    }
+
+    /// Whether `script` belongs to this writing system (UTS #39 augmented script sets).
+    pub fn accepts(&self, script: Script) -> bool {
+        if script == self.main {
+            return true;
+        }
+        match script {
+            Script::Han => self.japanese || self.korean,
+            Script::Hiragana | Script::Katakana => self.japanese,
+            Script::Bopomofo => self.main == Script::Han,
+            _ => false,
+        }
+    }
+
+    /// The Unicode name of the main script (`"Latin"`).
+    pub fn name(&self) -> &'static str {
+        self.main.full_name()
+    }
+}
+
+/// Tallies letters per script, weighted.
+#[derive(Debug, Default, Clone)]
+pub struct ScriptTally {
+    counts: Vec<(Script, u32)>,
+}
+
+impl ScriptTally {
+    /// Adds every letter of `s`.
+    pub fn add_str(&mut self, s: &str) {
+        for c in s.chars() {
+            if let Some(script) = letter_script(c) {
+                self.add(script, weight(script));
+            }
+        }
+    }
+
+    /// Adds `n` to a script's count.
+    pub fn add(&mut self, script: Script, n: u32) {
+        match self.counts.iter_mut().find(|(s, _)| *s == script) {
+            Some((_, c)) => *c += n,
+            None => self.counts.push((script, n)),
+        }
+    }
+
+    /// The total weight.
+    pub fn total(&self) -> u32 {
+        self.counts.iter().map(|&(_, n)| n).sum()
+    }
+
+    /// The weight of one script.
+    pub fn get(&self, script: Script) -> u32 {
+        self.counts
+            .iter()
+            .find(|(s, _)| *s == script)
+            .map_or(0, |&(_, n)| n)
+    }
+
+    /// The script with the most weight (ties go to the first seen).
+    pub fn dominant(&self) -> Option<Script> {
+        let mut best: Option<(Script, u32)> = None;
+        for &(s, n) in &self.counts {
+            if best.is_none_or(|(_, b)| n > b) {
+                best = Some((s, n));
+            }
+        }
+        best.map(|(s, _)| s)
+    }
+
+    /// The writing system these letters vote for: the dominant script, widened to Japanese
+    /// when kana make up a real share of the CJK letters, or to Korean when Hangul does.
+    pub fn writing_system(&self) -> Option<WritingSystem> {
+        let main = self.dominant()?;
+        let kana = self.get(Script::Hiragana) + self.get(Script::Katakana);
+        let han = self.get(Script::Han);
+        let hangul = self.get(Script::Hangul);
+        let mut ws = WritingSystem::of(main);
+        if main == Script::Han && kana * 10 >= han + kana && kana > 0 {
+            ws.japanese = true;
+        }
+        if main == Script::Han && hangul * 4 >= han {
+            ws.korean = hangul > 0;
+        }
+        Some(ws)
+    }
+}
+
+/// A run of letters of one script inside a line, with the Common and Inherited characters
+/// between its letters (but not those at its edges).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScriptRun {
+    /// The run's script.
+    pub script: Script,
+    /// Byte range: from the first letter to the end of the last letter (trailing combining
+    /// marks included).
+    pub range: Range<usize>,
+    /// How many letters of that script the run holds.
+    pub letters: usize,
+}
+
+/// The script runs of `text[range]`, in order. Runs are separated where a letter of another
+/// script appears; characters of no script between two runs belong to neither.
+pub fn runs(text: &str, range: Range<usize>) -> Vec<ScriptRun> {
+    let mut out: Vec<ScriptRun> = Vec::new();
+    let base = range.start;
+    for (i, c) in text[range].char_indices() {
+        let at = base + i;
+        let end = at + c.len_utf8();
+        match letter_script(c) {
+            Some(s) => match out.last_mut() {
+                Some(run) if run.script == s => {
+                    run.range.end = end;
+                    run.letters += 1;
+                }
+                _ => out.push(ScriptRun {
+                    script: s,
+                    range: at..end,
+                    letters: 1,
+                }),
+            },
+            None => {
+                // A combining mark extends the run it follows.
+                if c.script() == Script::Inherited {
+                    if let Some(run) = out.last_mut() {
+                        if run.range.end == at {
+                            run.range.end = end;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_split_by_script_and_keep_marks() {
+        let text = "AUGUST 2025 يوم متبقٍ";
+        let rs = runs(text, 0..text.len());
+        assert_eq!(rs.len(), 2);
+        assert_eq!(rs[0].script, Script::Latin);
+        assert_eq!(&text[rs[0].range.clone()], "AUGUST");
+        assert_eq!(rs[1].script, Script::Arabic);
+        assert_eq!(&text[rs[1].range.clone()], "يوم متبقٍ");
+    }
+
+    #[test]
+    fn japanese_is_one_writing_system() {
+        let mut t = ScriptTally::default();
+        t.add_str("日本語の文章を書きます。カタカナも使います。");
+        let ws = t.writing_system().unwrap();
+        assert!(
+            ws.accepts(Script::Han) && ws.accepts(Script::Hiragana) && ws.accepts(Script::Katakana)
+        );
+        assert!(!ws.accepts(Script::Latin));
+    }
+
+    #[test]
+    fn chinese_does_not_accept_kana() {
+        let mut t = ScriptTally::default();
+        t.add_str("我们的文章很长，这是中文的句子。");
+        let ws = t.writing_system().unwrap();
+        assert_eq!(ws.main, Script::Han);
+        assert!(!ws.accepts(Script::Hiragana));
+    }
+
+    #[test]
+    fn korean_accepts_hanja() {
+        let mut t = ScriptTally::default();
+        t.add_str("모든 사람은 인권(人權)을 가진다");
+        let ws = t.writing_system().unwrap();
+        assert_eq!(ws.main, Script::Hangul);
+        assert!(ws.accepts(Script::Han));
+    }
+}
