@@ -32,14 +32,29 @@ export function initSync(input) {
 
 export { init };
 
+// A trap inside the WebAssembly (only a bug can cause one) throws a RuntimeError; the instance
+// has then already been scheduled for a fresh start, so say that plainly.
+function call(fn, wasmFn, text, options) {
+  loaded(fn);
+  try {
+    return wasmFn(text, options);
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) {
+      throw new Error(
+        `straytext.${fn}: internal error (a bug; details on the console); the WebAssembly is restarted for the next call`,
+        { cause: e },
+      );
+    }
+    throw e;
+  }
+}
+
 /** The report on `text`: findings and line verdicts, with offsets (see straytext.d.ts). */
 export function analyze(text, options) {
-  loaded("analyze");
-  return wasmAnalyze(text, options);
+  return call("analyze", wasmAnalyze, text, options);
 }
 
 /** `text` without its noise. */
 export function clean(text, options) {
-  loaded("clean");
-  return wasmClean(text, options);
+  return call("clean", wasmClean, text, options);
 }

@@ -4,9 +4,10 @@
 //! functions. Every argument arrives as an untyped `JsValue` and is checked here, so a wrong one
 //! becomes a JavaScript `TypeError` that names it (`straytext.analyze: text must be a string,
 //! got number`) instead of reaching Rust code that could panic. A panic would trap the
-//! WebAssembly instance; none is reachable from these entry points by design, and the hook
-//! installed on the first call only reports one (to `console.error`) should a bug make one
-//! happen, and makes later calls fail with a clear `Error` rather than run on a broken instance.
+//! WebAssembly instance; none is reachable from these entry points by design. Should a bug make
+//! one happen anyway, the hook installed on the first call reports it (to `console.error`) and
+//! schedules a fresh instance (`wasm_bindgen::handler::schedule_reinit`), so the call that hit
+//! the bug throws and every later call runs on a clean instance instead of a broken one.
 //!
 //! Offsets: wasm-bindgen copies a JavaScript string into Rust as UTF-8, replacing each lone
 //! surrogate by U+FFFD. Both are one UTF-16 code unit, so the report's `start`/`end` (UTF-16)
@@ -18,7 +19,6 @@ use crate::offsets::Converter;
 use crate::{removed_ranges, Options, Report};
 use js_sys::{Array, Error, JsString, Reflect, TypeError};
 use serde::Serialize;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
 use wasm_bindgen::prelude::*;
 
@@ -29,33 +29,27 @@ extern "C" {
     fn console_error(message: &str);
 }
 
-/// Set by the panic hook: this instance trapped once and must not be trusted again.
-static CRASHED: AtomicBool = AtomicBool::new(false);
 static HOOK: Once = Once::new();
 
-/// Installs the diagnostics-only panic hook (once).
+/// Installs the diagnostics-and-recovery panic hook (once per instance).
 fn install_panic_hook() {
     HOOK.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
-            CRASHED.store(true, Ordering::SeqCst);
             console_error(&format!(
                 "straytext: internal error (a bug; please report it with the text): {info}"
             ));
+            // The instance traps right after this hook; the next call gets a fresh one.
+            wasm_bindgen::handler::schedule_reinit();
         }));
     });
 }
 
-/// The checks every entry point starts with.
-fn enter(function: &str) -> Result<(), JsValue> {
+/// A panic on purpose, to test the recovery (`--features panic-test` only; never shipped).
+#[cfg(feature = "panic-test")]
+#[wasm_bindgen(js_name = "__panicForTests")]
+pub fn panic_for_tests() {
     install_panic_hook();
-    if CRASHED.load(Ordering::SeqCst) {
-        return Err(Error::new(&format!(
-            "straytext.{function}: an earlier call crashed this WebAssembly instance \
-             (see the console); load the module again"
-        ))
-        .into());
-    }
-    Ok(())
+    panic!("a panic on purpose, for the tests");
 }
 
 /// How a value's type reads in an error message.
@@ -127,7 +121,7 @@ fn to_js(function: &str, report: &Report) -> Result<JsValue, JsValue> {
 /// returns the report of the contract as a plain object.
 #[wasm_bindgen]
 pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    enter("analyze")?;
+    install_panic_hook();
     let rust_text = text_arg("analyze", &text)?;
     let options = options_arg("analyze", &options)?;
     let report = crate::analyze(&rust_text, &options);
@@ -138,7 +132,7 @@ pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 /// (see [`crate::clean`]), every other UTF-16 code unit kept as it was.
 #[wasm_bindgen]
 pub fn clean(text: JsValue, options: JsValue) -> Result<JsString, JsValue> {
-    enter("clean")?;
+    install_panic_hook();
     let rust_text = text_arg("clean", &text)?;
     let options = options_arg("clean", &options)?;
     let report = crate::analyze(&rust_text, &options);
