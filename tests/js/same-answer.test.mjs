@@ -1,5 +1,6 @@
 // Same answer: for every fixture, `straytext --format json` (the native CLI) and analyze() (the
-// packed npm package, in Node) give the same object. Fixtures: tests/fixtures/*.txt (with
+// packed npm package, in Node) give the same object, and `straytext --clean` and clean() the
+// same text. Fixtures: tests/fixtures/*.txt (with
 // `--html NAME.html` / `{html}` when a NAME.html sits beside), ../shared/examples/*.txt, and
 // the texts of cases.mjs.
 import { test } from "node:test";
@@ -11,7 +12,7 @@ import { join, relative } from "node:path";
 import { PAGE, TRICKY } from "./cases.mjs";
 import { installPacked, repo } from "./packed.mjs";
 
-const { analyze } = await installPacked().importPackage();
+const { analyze, clean } = await installPacked().importPackage();
 
 // The CLI, built by `cargo build` (a no-op after `cargo test` has built it).
 const built = execFileSync(
@@ -56,5 +57,7 @@ for (const fx of fixtures()) {
     const text = readFileSync(fx.path, "utf8");
     const fromWasm = analyze(text, fx.html ? { html: readFileSync(fx.html, "utf8") } : undefined);
     assert.deepStrictEqual(fromWasm, fromCli);
+    const cleanCli = execFileSync(cli, ["--clean", ...args.slice(2)], { encoding: "utf8", maxBuffer: 256 << 20 });
+    assert.equal(clean(text, fx.html ? { html: readFileSync(fx.html, "utf8") } : undefined), cleanCli);
   });
 }
