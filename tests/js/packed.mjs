@@ -2,19 +2,26 @@
 // `npm run build`), then `npm install` of the tarball into a fresh temporary project. A file
 // missing from "files" or a wrong "exports" path fails here, as it would for a user.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import { mkdtempSync, writeFileSync, existsSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const repo = fileURLToPath(new URL("../../", import.meta.url));
 
+/** A fresh temporary directory, removed when the process exits (set KEEP_TMP=1 to keep it). */
+export function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  if (!process.env.KEEP_TMP) process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 /** The temporary project, with the packed package installed: `{dir, pkgDir, importPackage}`. */
 export function installPacked() {
   for (const f of ["pkg/straytext.js", "pkg/straytext_bg.wasm"]) {
     if (!existsSync(join(repo, f))) throw new Error(`${f} is absent: run \`npm run build\` first`);
   }
-  const dir = mkdtempSync(join(tmpdir(), "straytext-packed-"));
+  const dir = tempDir("straytext-packed-");
   const npm = (args, cwd) =>
     execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8" });
   npm(["pack", "--pack-destination", dir], repo);

@@ -4,14 +4,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { PAGE, checkReport } from "./cases.mjs";
-import { repo } from "./packed.mjs";
+import { repo, tempDir } from "./packed.mjs";
 
-const dir = mkdtempSync(join(tmpdir(), "straytext-panic-"));
+const dir = tempDir("straytext-panic-");
 execFileSync(
   "cargo",
   ["build", "--quiet", "--lib", "--target", "wasm32-unknown-unknown", "--no-default-features", "--features", "panic-test"],

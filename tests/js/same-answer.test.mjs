@@ -6,11 +6,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { PAGE, TRICKY } from "./cases.mjs";
-import { installPacked, repo } from "./packed.mjs";
+import { installPacked, repo, tempDir } from "./packed.mjs";
 
 const { analyze, clean } = await installPacked().importPackage();
 
@@ -41,7 +40,7 @@ function fixtures() {
       out.push({ name: relative(repo, join(dir, f)), path: join(dir, f), html: existsSync(html) ? html : null });
     }
   }
-  const tmp = mkdtempSync(join(tmpdir(), "straytext-same-"));
+  const tmp = tempDir("straytext-same-");
   for (const [name, text] of Object.entries({ page: PAGE, ...TRICKY })) {
     const path = join(tmp, `${name}.txt`);
     writeFileSync(path, text);
