@@ -49,7 +49,7 @@ pub mod script;
 pub mod segment;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use report::{Finding, Kind, Language, LineVerdict, Report, Subkind, Verdict};
 
