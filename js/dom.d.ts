@@ -24,6 +24,12 @@ export interface TextMap {
   readonly ends: Int32Array;
   readonly nodeStarts: Int32Array;
   readonly nodeEnds: Int32Array;
+  /** The <br> elements that made a line break or an empty line, in document order. */
+  readonly brs: readonly Element[];
+  /** Text offset just before each <br>'s line break (for an empty line: the line's offset). */
+  readonly brBefore: Int32Array;
+  /** Text offset just after it (equal to brBefore for an empty line). */
+  readonly brAfter: Int32Array;
 }
 
 /** What collectText returns. */

@@ -123,7 +123,7 @@ function isCollapsible(c) {
 export function collectText(root, options = {}) {
   const useStyles = options.styles !== false;
   /** @type {number[]} */ const types = [];
-  /** @type {(Text | null)[]} */ const nodes = [];
+  /** @type {(Text | Element | null)[]} */ const nodes = [];
   /** @type {number[]} */ const from = []; // node offset where the item starts (or break count)
   /** @type {number[]} */ const to = []; // node offset where it ends
 
@@ -160,7 +160,7 @@ export function collectText(root, options = {}) {
         const elc = /** @type {Element} */ (child);
         if (isSkipped(elc)) continue;
         if (elc.tagName === "BR") {
-          if (visible) { types.push(BR); nodes.push(null); from.push(0); to.push(0); }
+          if (visible) { types.push(BR); nodes.push(elc); from.push(0); to.push(0); }
           continue;
         }
         const cs = useStyles ? styleOf(elc) : null;
@@ -189,6 +189,9 @@ export function collectText(root, options = {}) {
   /** @type {number[]} */ const mEnd = [];
   /** @type {number[]} */ const mNodeStart = [];
   /** @type {number[]} */ const mNodeEnd = [];
+  /** @type {Element[]} */ const brs = [];
+  /** @type {number[]} */ const brBefore = [];
+  /** @type {number[]} */ const brAfter = [];
   let length = 0;
   let hasOutput = false; // something (maybe an empty line) was emitted
   let lineHasContent = false; // text was emitted since the last line break
@@ -262,7 +265,10 @@ export function collectText(root, options = {}) {
       const endsBlock = next >= count || types[next] === BREAKS;
       if (endsBlock && lineHasContent && pendingBreaks === 0) continue; // trailing: the block's end ends the line
       flushBreaks();
+      brs.push(/** @type {Element} */ (nodes[k]));
+      brBefore.push(length);
       if (!endsBlock) emitSynthetic("\n"); // else: alone in its block, an empty line
+      brAfter.push(length);
       hasOutput = true;
       lineHasContent = false;
     }
@@ -277,6 +283,9 @@ export function collectText(root, options = {}) {
     ends: Int32Array.from(mEnd),
     nodeStarts: Int32Array.from(mNodeStart),
     nodeEnds: Int32Array.from(mNodeEnd),
+    brs,
+    brBefore: Int32Array.from(brBefore),
+    brAfter: Int32Array.from(brAfter),
   };
   return { text, map };
 }
@@ -375,7 +384,7 @@ export function toRange(map, start, end) {
  */
 export function toOffset(map, node, offset) {
   const n = map.nodes.length;
-  if (!n) return null;
+  if (!n && !map.brs.length) return null;
   if (node.nodeType === 3) {
     for (let i = 0; i < n; i++) {
       if (map.nodes[i] === node && map.nodeStarts[i] <= offset && offset <= map.nodeEnds[i]) {
@@ -403,11 +412,25 @@ export function toOffset(map, node, offset) {
   }
   if (lo > 0) {
     const prev = lo - 1;
-    const inside = point.comparePoint(map.nodes[prev], map.nodeEnds[prev]) >= 0;
-    if (inside) return map.starts[prev] + (toOffsetWithin(map, prev, point));
-    if (lo === n || node.contains(map.nodes[prev])) return map.ends[prev];
+    if (point.comparePoint(map.nodes[prev], map.nodeEnds[prev]) >= 0) {
+      return map.starts[prev] + toOffsetWithin(map, prev, point); // inside the piece's node range
+    }
   }
-  return lo < n ? map.starts[lo] : map.length;
+  // Between pieces: in the line breaks the text added. A <br> there places the point exactly.
+  const gapStart = lo > 0 ? map.ends[lo - 1] : 0;
+  const gapEnd = lo < n ? map.starts[lo] : map.length;
+  const brs = map.brs;
+  let b = 0;
+  let bhi = brs.length;
+  while (b < bhi) {
+    const mid = (b + bhi) >>> 1;
+    if (point.comparePoint(brs[mid], 0) < 0) b = mid + 1; // this <br> is before the point
+    else bhi = mid;
+  }
+  if (b < brs.length && map.brBefore[b] >= gapStart && map.brBefore[b] <= gapEnd) return map.brBefore[b];
+  if (b > 0 && map.brAfter[b - 1] >= gapStart && map.brAfter[b - 1] <= gapEnd) return map.brAfter[b - 1];
+  if (lo > 0 && (lo === n || node.contains(map.nodes[lo - 1]))) return gapStart;
+  return gapEnd;
 }
 
 /**
