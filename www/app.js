@@ -7,7 +7,7 @@
 
 import { KINDS, clearHighlights, cleanText, collectText, highlightReport, toOffset, toRange } from "../js/dom.js";
 import * as analyzer from "./analyzer.js";
-import { directionOfScript } from "./bidi.js";
+import { directionOf, directionOfScript } from "./bidi.js";
 import { canonicalize, readTransfer, renderText, saveSelection, restoreSelection, updateDirections } from "./editor.js";
 import { kindsOf } from "./kinds.js";
 import { describe, markCurrent, renderDocument, renderFindings, renderKinds } from "./panel.js";
@@ -70,6 +70,8 @@ const state = {
   timer: null,
   /** @type {Promise<void> | null} */
   running: null,
+  /** The lines' directions may be out of date (after an edit). */
+  dirsStale: false,
 };
 
 /** @param {string} status */
@@ -174,10 +176,11 @@ async function analyzeEditor(generation) {
   }
   const large = text.length >= LARGE;
   if (large) {
-    showProgress(`Analysing ${size(text.length)}…`, null);
+    showProgress(`Analysing ${size(text.length)}…`, 0.5);
     await nextFrame();
   }
   setStatus("analysing");
+  document.body.dataset.html = state.html ? "yes" : "no"; // whether options.html went with the text
   let result;
   try {
     result = await analyzer.analyze(text, state.html);
@@ -204,8 +207,11 @@ async function analyzeEditor(generation) {
   if (base !== state.base || editor.dir !== base) {
     state.base = base;
     editor.dir = base;
+    state.dirsStale = true;
   }
-  updateDirections(editor, state.base);
+  // After edits, lines may have changed direction (long texts keep the directions they got).
+  if (state.dirsStale && !editor.classList.contains("grouped")) updateDirections(editor, state.base);
+  state.dirsStale = false;
   render();
   hideProgress();
   const shown = state.shown.length;
@@ -227,6 +233,7 @@ function analyzeNow() {
 
 /** Analyses after the person stops typing for a moment. */
 function scheduleAnalysis() {
+  state.dirsStale = true;
   state.generation++; // what is running now is about an older text
   if (state.timer) clearTimeout(state.timer);
   setStatus("editing");
@@ -252,6 +259,8 @@ async function loadText(text, html, caret) {
   resetAnalysis();
   setStatus("rendering");
   const large = text.length >= LARGE;
+  state.base = directionOf(text.slice(0, 100_000), state.base);
+  editor.dir = state.base;
   if (large) {
     showProgress(`Laying out ${size(text.length)}…`, 0);
     await nextFrame();
@@ -261,6 +270,7 @@ async function loadText(text, html, caret) {
     onProgress: (done, total) => showProgress(`Laying out ${size(text.length)}: line ${done.toLocaleString("en")} of ${total.toLocaleString("en")}…`, done / total),
   });
   if (generation !== state.generation) return;
+  state.dirsStale = false;
   if (document.activeElement === editor) restoreSelection(editor, text, { anchor: caret, focus: caret });
   await analyzeNow();
 }

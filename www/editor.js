@@ -30,10 +30,55 @@ function lineElement(doc, line, base) {
   return div;
 }
 
+/** From this many lines on, lines are grouped into blocks (see renderText). */
+export const GROUP_FROM_LINES = 5000;
+/** Lines per block at most, when grouped. */
+const GROUP_LINES = 200;
+
 /**
- * Replaces the editor's content with `text`, as text. Large texts are built in chunks, yielding
- * to the event loop between them so the page keeps responding; `onProgress(done, total)`
- * reports the lines built.
+ * Groups lines into blocks of one direction: runs of lines of the same direction, at most
+ * GROUP_LINES long; empty lines open the block of the line after them (a block ending in an
+ * empty line would hide it).
+ * @param {string[]} lines
+ * @param {"ltr" | "rtl"} base
+ * @returns {{ text: string, dir: "ltr" | "rtl" }[]}
+ */
+function groupLines(lines, base) {
+  /** @type {{ text: string, dir: "ltr" | "rtl" }[]} */
+  const blocks = [];
+  /** @type {string[]} */
+  let current = [];
+  /** @type {"ltr" | "rtl"} */
+  let dir = base;
+  /** @type {string[]} */
+  let empty = [];
+  for (const line of lines) {
+    if (line.trim() === "") {
+      empty.push(line);
+      continue;
+    }
+    const d = directionOf(line, base);
+    if (current.length && d === dir && current.length + empty.length < GROUP_LINES) current.push(...empty, line);
+    else {
+      if (current.length) blocks.push({ text: current.join("\n"), dir });
+      current = [...empty, line];
+      dir = d;
+    }
+    empty = [];
+  }
+  if (empty.length) current.push(...empty);
+  if (current.length) blocks.push({ text: current.join("\n"), dir });
+  return blocks;
+}
+
+/**
+ * Replaces the editor's content with `text`, as text: one element per line, with the direction
+ * of the line's dominant script. A very long text (GROUP_FROM_LINES lines or more) gets one
+ * element per run of up to GROUP_LINES lines of the same direction instead, which the browser
+ * lays out only when it scrolls into view (the editor gets the class "grouped"). The elements
+ * are built detached, in chunks that yield to the event loop (`onProgress(done, total)` reports
+ * the lines built), and attached at once: growing a live editable element chunk by chunk would
+ * make the browser lay it out again at every frame.
  * @param {HTMLElement} editor
  * @param {string} text
  * @param {{ base?: "ltr" | "rtl", onProgress?: (done: number, total: number) => void, chunk?: number }} [options]
@@ -41,21 +86,36 @@ function lineElement(doc, line, base) {
 export async function renderText(editor, text, { base = "ltr", onProgress, chunk = 4000 } = {}) {
   const doc = editor.ownerDocument;
   const lines = text === "" ? [] : normalizeNewlines(text).split("\n");
-  if (lines.length <= chunk) {
-    const frag = doc.createDocumentFragment();
-    for (const line of lines) frag.append(lineElement(doc, line, base));
-    editor.replaceChildren(frag);
-    return;
+  const grouped = lines.length >= GROUP_FROM_LINES;
+  const frag = doc.createDocumentFragment();
+  if (grouped) {
+    const blocks = groupLines(lines, base);
+    const per = Math.max(1, Math.floor(chunk / GROUP_LINES) * 4);
+    for (let i = 0; i < blocks.length; i += per) {
+      const end = Math.min(blocks.length, i + per);
+      for (let k = i; k < end; k++) {
+        const div = doc.createElement("div");
+        div.append(doc.createTextNode(blocks[k].text));
+        div.dir = blocks[k].dir;
+        frag.append(div);
+      }
+      if (end < blocks.length) {
+        onProgress?.(Math.round((end / blocks.length) * lines.length), lines.length);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    }
+  } else {
+    for (let i = 0; i < lines.length; i += chunk) {
+      const end = Math.min(lines.length, i + chunk);
+      for (let k = i; k < end; k++) frag.append(lineElement(doc, lines[k], base));
+      if (end < lines.length) {
+        onProgress?.(end, lines.length);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    }
   }
-  editor.replaceChildren();
-  for (let i = 0; i < lines.length; i += chunk) {
-    const frag = doc.createDocumentFragment();
-    const end = Math.min(lines.length, i + chunk);
-    for (let k = i; k < end; k++) frag.append(lineElement(doc, lines[k], base));
-    editor.append(frag);
-    onProgress?.(end, lines.length);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
+  editor.classList.toggle("grouped", grouped);
+  editor.replaceChildren(frag);
 }
 
 /**
@@ -64,13 +124,14 @@ export async function renderText(editor, text, { base = "ltr", onProgress, chunk
  * @param {HTMLElement} editor
  */
 export function isCanonical(editor) {
+  const grouped = editor.classList.contains("grouped");
   for (let el = editor.firstChild; el; el = el.nextSibling) {
     if (el.nodeType !== 1 || /** @type {Element} */ (el).tagName !== "DIV") return false;
     const only = el.firstChild;
     if (!only || only !== el.lastChild) return false;
     if (only.nodeType === 3) {
       const data = /** @type {Text} */ (only).data;
-      if (data === "" || data.includes("\n") || data.includes("\r")) return false;
+      if (data === "" || data.includes("\r") || (!grouped && data.includes("\n"))) return false;
     } else if (only.nodeType !== 1 || /** @type {Element} */ (only).tagName !== "BR") return false;
   }
   return true;
@@ -104,8 +165,8 @@ export function saveSelection(editor, map) {
 }
 
 /**
- * The DOM position of a text offset in a canonical editor holding `text`: inside the line's
- * text node, or in the line element itself for an empty line.
+ * The DOM position of a text offset in a canonical editor holding `text`: inside a block's
+ * text node, or in the block itself for an empty line.
  * @param {HTMLElement} editor
  * @param {string} text
  * @param {number} offset
@@ -113,17 +174,14 @@ export function saveSelection(editor, map) {
  */
 export function editorPosition(editor, text, offset) {
   const at = Math.max(0, Math.min(offset, text.length));
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < at; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
+  let pos = 0;
+  for (let el = editor.firstElementChild; el; el = el.nextElementSibling) {
+    const first = el.firstChild;
+    const len = first && first.nodeType === 3 ? /** @type {Text} */ (first).length : 0;
+    if (at <= pos + len) return first && first.nodeType === 3 ? { node: first, offset: at - pos } : { node: el, offset: 0 };
+    pos += len + 1; // the line break between blocks
   }
-  const el = editor.children[line];
-  if (!el) return { node: editor, offset: editor.childNodes.length };
-  const first = el.firstChild;
-  if (first && first.nodeType === 3) return { node: first, offset: Math.min(at - lineStart, /** @type {Text} */ (first).length) };
-  return { node: el, offset: 0 };
+  return { node: editor, offset: editor.childNodes.length };
 }
 
 /**
