@@ -93,6 +93,7 @@ export async function analyze(text, html) {
   }
   const m = await loadLocal();
   const started = performance.now();
-  const report = /** @type {Report} */ (m.analyze(text, html ? { html } : undefined));
+  const analyzeWith = /** @type {(text: string, options?: { html?: string }) => Report} */ (m.analyze);
+  const report = analyzeWith(text, html ? { html } : undefined);
   return { report, ms: performance.now() - started };
 }

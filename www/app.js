@@ -57,6 +57,7 @@ const state = {
   /** @type {"ltr" | "rtl"} */
   base: "ltr",
   threshold: 0,
+  /** @type {Set<string>} */
   enabled: new Set(KINDS),
   /** @type {ReturnType<typeof highlightReport> | null} */
   handle: null,

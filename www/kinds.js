@@ -34,6 +34,7 @@ export function kindDescription(kind) {
  * @param {{ kind: string }[]} findings
  */
 export function kindsOf(findings) {
+  /** @type {string[]} */
   const out = [...KINDS];
   for (const f of findings) if (!out.includes(f.kind)) out.push(f.kind);
   return out;

@@ -17,7 +17,7 @@ export const LIST_LIMIT = 500;
 export function excerpt(text, f) {
   const s = text.slice(f.start, f.end);
   if (f.kind === "invisible") {
-    return [...s].map((c) => "U+" + c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")).join(" ");
+    return [...s].map((c) => "U+" + (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")).join(" ");
   }
   const flat = s.replace(/\s+/g, " ");
   return flat.length > 60 ? flat.slice(0, 57) + "…" : flat;

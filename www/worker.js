@@ -4,9 +4,15 @@
 
 import init, * as straytext from "../pkg/straytext.js";
 
+/** The package's analyze(text, options?) (`options.html`: the clipboard's HTML). */
+const analyze = /** @type {(text: string, options?: { html?: string }) => unknown} */ (straytext.analyze);
+
+/** @param {unknown} err */
+const message = (err) => (err instanceof Error ? err.message : String(err));
+
 const ready = init().then(
   () => { postMessage({ ready: true }); },
-  (err) => { postMessage({ ready: false, error: String(err && err.message || err) }); throw err; },
+  (err) => { postMessage({ ready: false, error: message(err) }); throw err; },
 );
 
 addEventListener("message", async (event) => {
@@ -14,9 +20,9 @@ addEventListener("message", async (event) => {
   try {
     await ready;
     const started = performance.now();
-    const report = straytext.analyze(text, html ? { html } : undefined);
+    const report = analyze(text, html ? { html } : undefined);
     postMessage({ id, report, ms: performance.now() - started });
   } catch (err) {
-    postMessage({ id, error: String(err && err.message || err) });
+    postMessage({ id, error: message(err) });
   }
 });

@@ -727,6 +727,41 @@ describe("the paste box (www/)", { skip: SKIP }, () => {
     await context.close();
   });
 
+  test("colours meet WCAG AA in the light and dark schemes (text 4.5:1, underlines and focus 3:1)", async () => {
+    for (const scheme of /** @type {const} */ (["light", "dark"])) {
+      const { context } = await newContext({ colorScheme: scheme });
+      const page = await openPasteBox(context);
+      const vars = await page.evaluate(() => {
+        const cs = getComputedStyle(document.documentElement);
+        /** @type {Record<string, string>} */
+        const out = {};
+        for (const name of ["bg", "fg", "muted", "panel", "editor-bg", "accent", "accent-fg", "focus", "mark-fg",
+          "ui-bg", "ui-line", "script-bg", "script-line", "lang-bg", "lang-line", "mixed-bg", "mixed-line", "invis-bg", "invis-line", "other-bg", "other-line"]) {
+          out[name] = cs.getPropertyValue(`--${name}`).trim();
+        }
+        return out;
+      });
+      /** @param {string} hex */
+      const luminance = (hex) => {
+        const m = /^#([0-9a-f]{6})$/i.exec(hex);
+        assert.ok(m, `${scheme}: ${hex} is a #rrggbb colour`);
+        const [r, g, b] = [0, 2, 4].map((i) => parseInt(m[1].slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      /** @param {string} a @param {string} b */
+      const ratio = (a, b) => {
+        const [x, y] = [luminance(vars[a]), luminance(vars[b])].sort((p, q) => q - p);
+        return (x + 0.05) / (y + 0.05);
+      };
+      const text = [["fg", "bg"], ["fg", "panel"], ["fg", "editor-bg"], ["muted", "bg"], ["muted", "panel"], ["muted", "editor-bg"],
+        ["accent-fg", "accent"], ["bg", "fg"], ...["ui", "script", "lang", "mixed", "invis", "other"].map((k) => ["mark-fg", `${k}-bg`])];
+      for (const [a, b] of text) assert.ok(ratio(a, b) >= 4.5, `${scheme}: ${a} on ${b} is ${ratio(a, b).toFixed(2)}:1`);
+      const lines = [["focus", "bg"], ["focus", "editor-bg"], ...["ui", "script", "lang", "mixed", "invis", "other"].map((k) => [`${k}-line`, `${k}-bg`])];
+      for (const [a, b] of lines) assert.ok(ratio(a, b) >= 3, `${scheme}: ${a} on ${b} is ${ratio(a, b).toFixed(2)}:1`);
+      await context.close();
+    }
+  });
+
   test("screenshots with an example loaded, in the light and dark schemes", async () => {
     for (const scheme of /** @type {const} */ (["light", "dark"])) {
       const { context, errors } = await newContext({ colorScheme: scheme, viewport: { width: 1280, height: 860 } });
