@@ -71,11 +71,18 @@ function layoutOf(el, cs) {
     return { breaks, cell, preserve, visible: cs.visibility === "visible" };
   }
   const tag = el.tagName.toUpperCase();
+  // Detached trees (DOMParser, clipboard HTML): the inline style is all there is.
+  const style = /** @type {HTMLElement} */ (el).style;
+  const display = style ? style.display : "";
+  const breaks = display
+    ? (display.startsWith("inline") || display === "contents" ? 0 : tag === "P" ? 2 : 1)
+    : tag === "P" ? 2 : BLOCK_TAGS.has(tag) ? 1 : 0;
+  const visibility = style ? style.visibility : "";
   return {
-    breaks: tag === "P" ? 2 : BLOCK_TAGS.has(tag) ? 1 : 0,
+    breaks,
     cell: CELL_TAGS.has(tag),
     preserve: tag === "PRE" || tag === "TEXTAREA" ? true : null,
-    visible: null,
+    visible: visibility === "hidden" || visibility === "collapse" ? false : visibility === "visible" ? true : null,
   };
 }
 
@@ -87,7 +94,27 @@ function isSkipped(el) {
   if (SKIPPED_TAGS.has(el.tagName)) return true;
   if (el.hasAttribute("hidden")) return true;
   if (el.getAttribute("aria-hidden") === "true") return true;
+  const style = /** @type {HTMLElement} */ (el).style;
+  if (style && style.display === "none") return true;
   return false;
+}
+
+/**
+ * True for a child of a closed <details> other than its <summary>: not shown.
+ * @param {Element} parent
+ * @param {Node} child
+ */
+function inClosedDetails(parent, child) {
+  return parent.tagName === "DETAILS" && !parent.hasAttribute("open")
+    && !(child.nodeType === 1 && /** @type {Element} */ (child).tagName === "SUMMARY");
+}
+
+/**
+ * True when the element's box shows but not its content (`content-visibility: hidden`).
+ * @param {CSSStyleDeclaration | null} cs
+ */
+function hidesContent(cs) {
+  return cs !== null && /** @type {{ contentVisibility?: string }} */ (/** @type {unknown} */ (cs)).contentVisibility === "hidden";
 }
 
 /**
@@ -134,6 +161,7 @@ export function collectText(root, options = {}) {
    */
   const visit = (el, preserve, visible) => {
     for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (inClosedDetails(el, child)) continue;
       if (child.nodeType === 3) {
         if (!visible) continue;
         const node = /** @type {Text} */ (child);
@@ -170,7 +198,7 @@ export function collectText(root, options = {}) {
         const pre = lay.preserve === null ? preserve : lay.preserve;
         if (lay.breaks) { types.push(BREAKS); nodes.push(null); from.push(lay.breaks); to.push(0); }
         if (lay.cell) { types.push(CELL); nodes.push(null); from.push(0); to.push(0); }
-        visit(elc, pre, vis);
+        if (!hidesContent(cs)) visit(elc, pre, vis);
         if (lay.breaks) { types.push(BREAKS); nodes.push(null); from.push(lay.breaks); to.push(0); }
       }
     }
@@ -372,6 +400,23 @@ export function toRange(map, start, end) {
   return range;
 }
 
+/** @type {WeakMap<TextMap, Map<Text, number>>} */
+const pieceIndexes = new WeakMap();
+
+/**
+ * The first piece of each text node (a node's pieces are consecutive), built once per map.
+ * @param {TextMap} map
+ */
+function pieceIndex(map) {
+  let index = pieceIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (let i = map.nodes.length - 1; i >= 0; i--) index.set(map.nodes[i], i);
+    pieceIndexes.set(map, index);
+  }
+  return index;
+}
+
 /**
  * The text offset of a DOM position (a selection's focus, a caret), the inverse of toPosition.
  * A position inside a mapped text node maps exactly; a position between nodes maps to the end
@@ -386,8 +431,9 @@ export function toOffset(map, node, offset) {
   const n = map.nodes.length;
   if (!n && !map.brs.length) return null;
   if (node.nodeType === 3) {
-    for (let i = 0; i < n; i++) {
-      if (map.nodes[i] === node && map.nodeStarts[i] <= offset && offset <= map.nodeEnds[i]) {
+    const first = pieceIndex(map).get(/** @type {Text} */ (node));
+    for (let i = first ?? n; i < n && map.nodes[i] === node; i++) {
+      if (map.nodeStarts[i] <= offset && offset <= map.nodeEnds[i]) {
         const s = map.starts[i];
         if (map.ends[i] - s === map.nodeEnds[i] - map.nodeStarts[i]) return s + (offset - map.nodeStarts[i]);
         return offset <= map.nodeStarts[i] ? s : map.ends[i];
@@ -456,6 +502,14 @@ function registry() {
 }
 
 /**
+ * The Range of each finding already shown over a map: showing the same report again (another
+ * threshold, other kinds) reuses them. Ranges are live: they follow edits of the DOM, as the
+ * highlights do, until the text is collected again.
+ * @type {WeakMap<TextMap, WeakMap<FindingLike, Range | null>>}
+ */
+const rangeCaches = new WeakMap();
+
+/**
  * Shows a report's findings over the collected text with the CSS Custom Highlight API: one
  * `Highlight` per kind, registered as `prefix + kind` (`::highlight(straytext-ui_text)` styles
  * it). The DOM is not modified. Findings scoring below `threshold`, or of a kind not in `kinds`,
@@ -475,11 +529,14 @@ export function highlightReport(report, map, options = {}) {
   for (const k of kinds ? [...kinds] : KINDS) counts[k] = 0;
   /** @type {Map<string, Range[]>} */
   const ranges = new Map();
+  let cache = rangeCaches.get(map);
+  if (!cache) rangeCaches.set(map, (cache = new WeakMap()));
   for (const f of report.findings) {
     if (f.score < threshold) continue;
     if (kinds && !kinds.has(f.kind)) continue;
     counts[f.kind] = (counts[f.kind] ?? 0) + 1;
-    const r = toRange(map, f.start, f.end);
+    let r = cache.get(f);
+    if (r === undefined) cache.set(f, (r = toRange(map, f.start, f.end)));
     if (!r) continue;
     let list = ranges.get(f.kind);
     if (!list) ranges.set(f.kind, (list = []));
@@ -557,7 +614,8 @@ export function structureHtml(root, options = {}) {
   const write = (el, visible) => {
     const cs = useStyles ? styleOf(el) : null;
     if (cs && cs.display === "none") return;
-    const vis = cs ? cs.visibility === "visible" : visible;
+    const lay = layoutOf(el, cs);
+    const vis = lay.visible === null ? visible : lay.visible;
     let tag = el.localName.toLowerCase();
     if (cs && GENERIC_INLINE.has(tag) && !cs.display.startsWith("inline") && cs.display !== "contents") tag = "div";
     if (!/^[a-z][a-z0-9-]*$/.test(tag)) tag = "span";
@@ -568,7 +626,12 @@ export function structureHtml(root, options = {}) {
     }
     out.push(">");
     if (VOID_TAGS.has(tag)) return;
+    if (hidesContent(cs)) {
+      out.push("</", tag, ">");
+      return;
+    }
     for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (inClosedDetails(el, child)) continue;
       if (child.nodeType === 3) {
         if (vis) out.push(escapeText(/** @type {Text} */ (child).data));
       } else if (child.nodeType === 1) {

@@ -10,6 +10,7 @@ import * as analyzer from "./analyzer.js";
 import { directionOf, directionOfScript } from "./bidi.js";
 import { canonicalize, readTransfer, renderText, saveSelection, restoreSelection, updateDirections } from "./editor.js";
 import { kindsOf } from "./kinds.js";
+import { languageTag } from "./lang.js";
 import { describe, markCurrent, renderDocument, renderFindings, renderKinds } from "./panel.js";
 
 /** @typedef {import("./types.js").Report} Report */
@@ -128,6 +129,14 @@ function resetAnalysis() {
   for (const b of [buttons.copy, buttons.download, buttons.prev, buttons.next]) b.disabled = true;
 }
 
+/**
+ * The findings the controls select: at or above the threshold, of an enabled kind.
+ * @param {Report} report
+ */
+function selected(report) {
+  return report.findings.filter((f) => f.score >= state.threshold && state.enabled.has(f.kind));
+}
+
 /** Shows the report: highlights, counts, the list. */
 function render() {
   const report = state.report;
@@ -139,7 +148,7 @@ function render() {
   /** @type {Record<string, number>} */
   const counts = {};
   for (const f of report.findings) if (f.score >= state.threshold) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
-  state.shown = report.findings.filter((f) => f.score >= state.threshold && state.enabled.has(f.kind));
+  state.shown = selected(report);
   state.current = -1;
   renderDocument(document, report);
   renderKinds(document, kinds, counts, state.enabled, toggleKind);
@@ -210,6 +219,9 @@ async function analyzeEditor(generation) {
     editor.dir = base;
     state.dirsStale = true;
   }
+  const lang = languageTag(result.report.language?.code);
+  if (lang) editor.lang = lang;
+  else editor.removeAttribute("lang");
   // After edits, lines may have changed direction (long texts keep the directions they got).
   if (state.dirsStale && !editor.classList.contains("grouped")) updateDirections(editor, state.base);
   state.dirsStale = false;
@@ -277,13 +289,19 @@ async function loadText(text, html, caret) {
 }
 
 /**
- * Puts pasted or dropped text where the selection is (the whole text when the editor is empty).
+ * Puts pasted or dropped text where the selection is, or at `point` (a drop), or at the end.
  * @param {string} text
  * @param {string | null} html
+ * @param {{ x: number, y: number }} [point]
  */
-async function insertText(text, html) {
+async function insertText(text, html, point) {
   const { text: current, map } = collectText(editor);
-  const sel = saveSelection(editor, map);
+  let sel = saveSelection(editor, map);
+  if (point) {
+    const pos = caretAt(point.x, point.y);
+    const at = pos && editor.contains(pos.node) ? toOffset(map, pos.node, pos.offset) : null;
+    sel = { anchor: at ?? current.length, focus: at ?? current.length };
+  }
   const start = sel ? Math.min(sel.anchor, sel.focus) : current.length;
   const end = sel ? Math.max(sel.anchor, sel.focus) : current.length;
   const before = current.slice(0, start);
@@ -457,10 +475,12 @@ editor.addEventListener("paste", (event) => {
   if (text) insertText(text, html);
 });
 editor.addEventListener("drop", (event) => {
-  event.preventDefault();
+  event.preventDefault(); // as for a paste: text only, inserted where it was dropped
   const { text, html } = readTransfer(event.dataTransfer);
-  if (text) insertText(text, html);
+  if (text) insertText(text, html, { x: event.clientX, y: event.clientY });
 });
+// Dragging text around inside the editor would only copy it (drops are handled as above).
+editor.addEventListener("dragstart", (event) => event.preventDefault());
 editor.addEventListener("beforeinput", (event) => {
   // Only text: no bold, links or other formatting, and no rich paste by any other route.
   const t = event.inputType;
@@ -479,11 +499,18 @@ document.addEventListener("keydown", (event) => {
   }
 });
 
+let renderQueued = false;
 threshold.addEventListener("input", () => {
   state.threshold = Number(threshold.value);
   thresholdValue.value = state.threshold.toFixed(2);
-  threshold.setAttribute("aria-valuetext", `${state.threshold.toFixed(2)}`);
-  render();
+  threshold.setAttribute("aria-valuetext", `minimum score ${state.threshold.toFixed(2)}`);
+  // Dragging fires faster than a long text re-renders: once per frame is enough.
+  if (renderQueued) return;
+  renderQueued = true;
+  requestAnimationFrame(() => {
+    renderQueued = false;
+    render();
+  });
 });
 
 buttons.prev.addEventListener("click", () => step(-1));
@@ -505,7 +532,7 @@ buttons.clear.addEventListener("click", () => {
 buttons.copy.addEventListener("click", async () => {
   await upToDate();
   if (!state.report) return;
-  const clean = cleanText(state.text, { findings: state.shown }, 0);
+  const clean = cleanText(state.text, { findings: selected(state.report) }, 0);
   try {
     await navigator.clipboard.writeText(clean);
   } catch {

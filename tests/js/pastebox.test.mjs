@@ -178,6 +178,12 @@ describe("the DOM layer (js/dom.js) in the browser", { skip: SKIP }, () => {
   spaces</pre>after`),
         visibleInsideHidden: read(`<div style="visibility:hidden">gone <span style="visibility:visible">shown</span></div>`),
         inlineBlocks: read(`<span>one</span><span style="display:block">two</span><span>three</span>`),
+        details: read(`<details><summary>More</summary>closed content</details><details open><summary>Open</summary><p>shown</p></details>`),
+        contentHidden: read(`<div style="content-visibility:hidden">not rendered</div><div>rendered</div>`),
+        detached: (() => {
+          const doc = new DOMParser().parseFromString(`<body><p>a <span style="display:none">none</span><span style="visibility:hidden">invisible</span></p><span style="display:block">block</span><script>s()</script><div hidden>h</div>b</body>`, "text/html");
+          return dom.collectText(doc.body).text;
+        })(),
       };
     });
     assert.equal(cases.mixed, "Title\n\nFirst paragraph with bold text.\n\nLine one\nLine two");
@@ -189,6 +195,9 @@ describe("the DOM layer (js/dom.js) in the browser", { skip: SKIP }, () => {
     assert.equal(cases.pre, "keep   these\n  spaces\nafter");
     assert.equal(cases.visibleInsideHidden, "shown");
     assert.equal(cases.inlineBlocks, "one\ntwo\nthree");
+    assert.equal(cases.details, "More\nOpen\n\nshown");
+    assert.equal(cases.contentHidden, "rendered");
+    assert.equal(cases.detached, "a\n\nblock\nb");
   });
 
   test("collectText agrees with innerText where innerText follows what is seen", async () => {
@@ -533,6 +542,7 @@ describe("the paste box (www/)", { skip: SKIP }, () => {
 
     const sizeAt = async (/** @type {string} */ v) => {
       await page.locator("#threshold").fill(v);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve))); // re-rendered once per frame
       return page.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0));
     };
     const all = await sizeAt("0");
@@ -642,6 +652,32 @@ describe("the paste box (www/)", { skip: SKIP }, () => {
     await analysed(page, () => page.keyboard.type("!"));
     assert.ok((await page.evaluate(() => document.getElementById("editor")?.textContent)).includes("2029.Subscribe!") || (await page.evaluate(() => document.getElementById("editor")?.children.length)) > 0);
     assert.match((await page.evaluate(async () => (await import("/js/dom.js")).collectText(/** @type {HTMLElement} */ (document.getElementById("editor"))).text)), /by the end of 2029\.\nSubscribe!\n/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("a drop inserts its text, as text, where it is dropped", async () => {
+    const { context, requests, errors } = await newContext();
+    const page = await openPasteBox(context);
+    await analysed(page, () => page.click('[data-example="en-news"]'));
+    const before = requests.length;
+    await analysed(page, () => page.evaluate(() => {
+      const div = [...document.querySelectorAll("#editor > div")].find((d) => d.textContent === "Newsletter");
+      div?.scrollIntoView({ block: "center" });
+      const r = document.createRange();
+      r.setStart(/** @type {Node} */ (div?.firstChild), 0);
+      r.setEnd(/** @type {Node} */ (div?.firstChild), 1);
+      const rect = r.getBoundingClientRect();
+      const dt = new DataTransfer();
+      dt.setData("text/plain", "Dropped <b>here</b>\n");
+      dt.setData("text/html", `<p>Dropped <b>here</b></p><img src="/pwned-drop" onerror="window.__pwned = 'drop'">`);
+      document.getElementById("editor")?.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, clientX: rect.left + 1, clientY: rect.top + rect.height / 2, bubbles: true, cancelable: true }));
+    }));
+    const text = await page.evaluate(async () => (await import("/js/dom.js")).collectText(/** @type {HTMLElement} */ (document.getElementById("editor"))).text);
+    assert.match(text, /\nDropped <b>here<\/b>\nNewsletter\n/);
+    assert.equal(await page.locator("#editor *:not(div):not(br)").count(), 0);
+    assert.equal(await page.evaluate(() => /** @type {any} */ (window).__pwned), undefined);
+    assert.deepEqual(requests.slice(before), []);
     assert.deepEqual(errors, []);
     await context.close();
   });
