@@ -486,7 +486,28 @@ editor.addEventListener("beforeinput", (event) => {
   const t = event.inputType;
   if (t.startsWith("format") || t === "insertFromPaste" || t === "insertFromDrop" || t === "insertFromPasteAsQuotation") event.preventDefault();
 });
-editor.addEventListener("input", scheduleAnalysis);
+// While an input method composes text (Japanese, Chinese, Korean…), the editor is left alone:
+// re-rendering it would end the composition.
+let composing = false;
+editor.addEventListener("compositionstart", () => {
+  composing = true;
+  if (state.timer) clearTimeout(state.timer);
+  state.timer = null;
+  state.generation++;
+});
+editor.addEventListener("compositionend", () => {
+  composing = false;
+  scheduleAnalysis();
+});
+editor.addEventListener("input", (event) => {
+  if (composing || /** @type {InputEvent} */ (event).isComposing) {
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = null;
+    state.generation++;
+    return;
+  }
+  scheduleAnalysis();
+});
 
 document.addEventListener("keydown", (event) => {
   const next = (event.key === "F8" && !event.shiftKey) || (event.altKey && event.key === "ArrowDown");
@@ -572,15 +593,34 @@ buttons.download.addEventListener("click", async () => {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 });
 
+/** The example pages, fetched once (at start, so they load offline too). @type {Map<string, Promise<string>>} */
+const examples = new Map();
+
+/** @param {string} name */
+function example(name) {
+  let text = examples.get(name);
+  if (!text) {
+    text = fetch(new URL(`examples/${name}.txt`, import.meta.url)).then((r) => {
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return r.text();
+    });
+    text.catch(() => examples.delete(name)); // try again on the next click
+    examples.set(name, text);
+  }
+  return text;
+}
+
 for (const button of document.querySelectorAll("[data-example]")) {
+  const name = /** @type {string} */ (/** @type {HTMLElement} */ (button).dataset.example);
   button.addEventListener("click", async () => {
-    const name = /** @type {HTMLElement} */ (button).dataset.example;
-    const response = await fetch(new URL(`examples/${name}.txt`, import.meta.url));
-    if (!response.ok) {
-      statusLine.textContent = `The example ${name} could not be loaded (${response.status}).`;
+    let text;
+    try {
+      text = await example(name);
+    } catch (err) {
+      statusLine.textContent = `The example ${name} could not be loaded (${err instanceof Error ? err.message : String(err)}).`;
       return;
     }
-    await loadText(await response.text(), null, 0);
+    await loadText(text, null, 0);
     editor.scrollTop = 0;
   });
 }
@@ -597,6 +637,9 @@ analyzer.prepare().then(
   (where) => {
     statusLine.textContent = `Ready (the analysis runs ${where === "worker" ? "in a worker" : "on the main thread"}).`;
     document.body.dataset.engine = where;
+    // Everything the page needs is now loaded but the examples: fetch them too, so the page
+    // keeps working offline.
+    for (const button of document.querySelectorAll("[data-example]")) example(/** @type {string} */ (/** @type {HTMLElement} */ (button).dataset.example)).catch(() => {});
     if (document.body.dataset.status === "loading") setStatus("ready");
   },
   (err) => {

@@ -656,6 +656,25 @@ describe("the paste box (www/)", { skip: SKIP }, () => {
     await context.close();
   });
 
+  test("once loaded, it works offline: examples, pastes, copying", async () => {
+    const { context, errors } = await newContext();
+    const page = await openPasteBox(context);
+    await page.waitForLoadState("networkidle");
+    await context.setOffline(true);
+    for (const name of ["ja-blog", "en-news"]) {
+      await analysed(page, () => page.click(`[data-example="${name}"]`));
+      assert.ok(Number(await page.evaluate(() => document.body.dataset.shown)) > 5, name);
+    }
+    assert.equal(await page.getAttribute("#editor", "lang"), "en");
+    await page.click("#clear");
+    await analysed(page, () => realPaste(page, "Subscribe\nThe council met on Tuesday evening and approved the budget for the new park by nine votes to four.\n55 Comments", null));
+    await page.click("#copy-clean");
+    await page.waitForFunction(() => document.getElementById("status")?.textContent?.startsWith("Clean text copied"));
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "The council met on Tuesday evening and approved the budget for the new park by nine votes to four.\n");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test("a drop inserts its text, as text, where it is dropped", async () => {
     const { context, requests, errors } = await newContext();
     const page = await openPasteBox(context);
