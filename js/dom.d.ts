@@ -75,7 +75,10 @@ export interface HighlightOptions {
 export interface HighlightHandle {
   /** Findings shown, per kind (every kind asked for is present, with 0 when none). */
   counts: Record<string, number>;
-  /** The ranges registered, per kind (only kinds with at least one range). */
+  /**
+   * The ranges registered, per kind (only kinds with at least one range). They are shared with
+   * later calls over the same map (and live: they follow DOM edits): read them, do not move them.
+   */
   ranges: Map<string, Range[]>;
   /** Removes the highlights this call registered (not ones registered since under the same name). */
   clear(): void;
@@ -93,7 +96,10 @@ export declare function toPosition(map: TextMap, offset: number): { node: Text; 
 /** The text offset of a DOM position (a caret, a selection end), or null. */
 export declare function toOffset(map: TextMap, node: Node, offset: number): number | null;
 
-/** Registers one CSS highlight per kind (`prefix + kind`); never modifies the DOM. */
+/**
+ * Registers one CSS highlight per kind (`prefix + kind`), replacing what an earlier call left
+ * under that prefix; never modifies the DOM.
+ */
 export declare function highlightReport(
   report: ReportLike,
   map: TextMap,

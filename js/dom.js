@@ -513,7 +513,9 @@ const rangeCaches = new WeakMap();
  * Shows a report's findings over the collected text with the CSS Custom Highlight API: one
  * `Highlight` per kind, registered as `prefix + kind` (`::highlight(straytext-ui_text)` styles
  * it). The DOM is not modified. Findings scoring below `threshold`, or of a kind not in `kinds`,
- * are left out. Registering replaces highlights of the same names; `clear()` removes them.
+ * are left out. A call shows the whole picture for its prefix: it replaces the highlights an
+ * earlier call registered under the same names, and removes those of kinds it does not show.
+ * `clear()` removes what this call registered.
  * Without the Highlight API nothing is registered but the ranges and counts are still returned.
  * @param {ReportLike} report
  * @param {TextMap} map
@@ -554,8 +556,9 @@ export function highlightReport(report, map, options = {}) {
       reg.set(prefix + kind, h);
       registered.set(prefix + kind, h);
     }
-    // Kinds with nothing to show this time: drop what an earlier call left under their names.
-    for (const k of Object.keys(counts)) if (!ranges.has(k)) reg.delete(prefix + k);
+    // Kinds with nothing to show this time (none found, below the threshold or not asked for):
+    // drop what an earlier call left under their names.
+    for (const k of new Set([...KINDS, ...Object.keys(counts)])) if (!ranges.has(k)) reg.delete(prefix + k);
   }
   return {
     counts,
