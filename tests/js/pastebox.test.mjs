@@ -660,6 +660,19 @@ describe("the paste box (www/)", { skip: SKIP }, () => {
     await analysed(page, () => page.keyboard.type("!"));
     assert.ok((await page.evaluate(() => document.getElementById("editor")?.textContent)).includes("2029.Subscribe!") || (await page.evaluate(() => document.getElementById("editor")?.children.length)) > 0);
     assert.match((await page.evaluate(async () => (await import("/js/dom.js")).collectText(/** @type {HTMLElement} */ (document.getElementById("editor"))).text)), /by the end of 2029\.\nSubscribe!\n/);
+    // Backspace over what was typed and the line break joins the lines again, caret in place.
+    await analysed(page, async () => {
+      for (let i = 0; i < "Subscribe!".length + 1; i++) await page.keyboard.press("Backspace");
+    });
+    const joined = await page.evaluate(async () => {
+      const dom = await import("/js/dom.js");
+      const { text, map } = dom.collectText(/** @type {HTMLElement} */ (document.getElementById("editor")));
+      const sel = document.getSelection();
+      return { text, caret: sel?.focusNode ? dom.toOffset(map, sel.focusNode, sel.focusOffset) : null, canonical: [...document.querySelectorAll("#editor > div")].every((d) => d.childNodes.length === 1) };
+    });
+    assert.equal(joined.text, await page.evaluate(() => fetch("/www/examples/en-news.txt").then((r) => r.text())));
+    assert.equal(joined.caret, joined.text.indexOf("by the end of 2029.") + "by the end of 2029.".length);
+    assert.ok(joined.canonical);
     assert.deepEqual(errors, []);
     await context.close();
   });
