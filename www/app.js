@@ -74,7 +74,27 @@ const state = {
   running: null,
   /** The lines' directions may be out of date (after an edit). */
   dirsStale: false,
+  /**
+   * What the editor held before each paste, drop, example or Clear replaced it, for Ctrl+Z
+   * (the browser's own undo knows nothing of these replacements).
+   * @type {{ text: string, html: string | null, caret: number }[]}
+   */
+  history: [],
+  /** The person typed since the last replacement (Ctrl+Z is then the browser's). */
+  typedSinceReplace: false,
 };
+
+/** How many replacements Ctrl+Z can take back. */
+const HISTORY = 5;
+
+/** Remembers the editor's text before a replacement. */
+function remember() {
+  const { text, map } = collectText(editor);
+  if (!text && !state.history.length) return;
+  const sel = saveSelection(editor, map);
+  state.history.push({ text, html: state.html, caret: sel ? sel.focus : text.length });
+  if (state.history.length > HISTORY) state.history.shift();
+}
 
 /** @param {string} status */
 function setStatus(status) {
@@ -266,6 +286,7 @@ async function upToDate() {
  */
 async function loadText(text, html, caret) {
   const generation = ++state.generation;
+  state.typedSinceReplace = false;
   if (state.timer) clearTimeout(state.timer);
   state.timer = null;
   state.html = html;
@@ -309,6 +330,7 @@ async function insertText(text, html, point) {
   const replacesAll = !before.trim() && !after.trim();
   // The HTML only describes the pasted part; the core uses it for the lines it accounts for.
   const newHtml = replacesAll ? html : state.html || html ? (state.html ?? "") + (html ?? "") : null;
+  remember();
   await loadText(before + text + after, newHtml, before.length + text.length);
 }
 
@@ -497,7 +519,18 @@ editor.addEventListener("compositionstart", () => {
 });
 editor.addEventListener("compositionend", () => {
   composing = false;
+  state.typedSinceReplace = true;
   scheduleAnalysis();
+});
+
+editor.addEventListener("keydown", (event) => {
+  // Ctrl+Z (⌘Z) right after a paste, a drop, an example or Clear brings the text before it back.
+  const undo = (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === "z";
+  if (!undo || state.typedSinceReplace || !state.history.length) return;
+  event.preventDefault();
+  const previous = /** @type {{ text: string, html: string | null, caret: number }} */ (state.history.pop());
+  loadText(previous.text, previous.html, previous.caret);
+  announce("Undone");
 });
 editor.addEventListener("input", (event) => {
   if (composing || /** @type {InputEvent} */ (event).isComposing) {
@@ -506,6 +539,7 @@ editor.addEventListener("input", (event) => {
     state.generation++;
     return;
   }
+  state.typedSinceReplace = true;
   scheduleAnalysis();
 });
 
@@ -538,6 +572,8 @@ buttons.prev.addEventListener("click", () => step(-1));
 buttons.next.addEventListener("click", () => step(1));
 
 buttons.clear.addEventListener("click", () => {
+  remember();
+  state.typedSinceReplace = false;
   state.generation++;
   if (state.timer) clearTimeout(state.timer);
   state.timer = null;
@@ -620,6 +656,7 @@ for (const button of document.querySelectorAll("[data-example]")) {
       statusLine.textContent = `The example ${name} could not be loaded (${err instanceof Error ? err.message : String(err)}).`;
       return;
     }
+    remember();
     await loadText(text, null, 0);
     editor.scrollTop = 0;
   });

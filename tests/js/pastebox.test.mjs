@@ -722,6 +722,25 @@ describe("the paste box (www/)", { skip: SKIP }, () => {
     await context.close();
   });
 
+  test("Ctrl+Z right after a paste or Clear brings the previous text back", async () => {
+    const { context, errors } = await newContext();
+    const page = await openPasteBox(context);
+    await analysed(page, () => page.click('[data-example="ru-news"]'));
+    const russian = await page.locator("#editor").textContent();
+    await analysed(page, () => realPaste(page, "Subscribe\nSome other text that replaced nothing.", null));
+    const combined = await page.locator("#editor").textContent();
+    assert.notEqual(combined, russian);
+    await analysed(page, () => page.keyboard.press("Control+Z"));
+    assert.equal(await page.locator("#editor").textContent(), russian);
+    await page.click("#clear");
+    assert.equal(await page.locator("#editor").textContent(), "");
+    await analysed(page, () => page.keyboard.press("Control+Z"));
+    assert.equal(await page.locator("#editor").textContent(), russian);
+    assert.ok(Number(await page.evaluate(() => document.body.dataset.shown)) > 5);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test("every example loads with one click; the Arabic one reads right to left", async () => {
     const { context, requests, errors } = await newContext();
     const page = await openPasteBox(context);
