@@ -206,7 +206,7 @@ async function analyzeEditor(generation) {
   }
   const large = text.length >= LARGE;
   if (large) {
-    showProgress(`Analysing ${size(text.length)}…`, 0.5);
+    showProgress(`Analysing ${size(text.length)}…`, null);
     await nextFrame();
   }
   setStatus("analysing");
