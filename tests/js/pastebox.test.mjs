@@ -316,15 +316,24 @@ describe("the DOM layer (js/dom.js) in the browser", { skip: SKIP }, () => {
   });
 
   test("structureHtml keeps the page's structure and nothing hidden or executable", async () => {
-    const html = await page.evaluate(async () => {
+    const result = await page.evaluate(async () => {
       const dom = await import("/js/dom.js");
       const f = /** @type {HTMLElement} */ (document.getElementById("fixture"));
       f.innerHTML = `<nav class="menu"><ul><li><a href="/home" onclick="x()">Home</a></li></ul></nav>`
         + `<article><h1 id="t">Title &amp; more</h1><figure><img src="data:," alt="x"><figcaption>Photo</figcaption></figure><p style="color:red">Body <b>text</b> &lt;tag&gt;</p></article>`
         + `<aside role="complementary">Related</aside><button type="button">Share</button><footer>© 2026</footer>`
         + `<script>var secret = 1</script><style>.x{}</style><div hidden>hidden text</div><span style="display:none">none</span><span style="display:block">block span</span>`;
-      return dom.structureHtml(f);
+      const structure = dom.structureHtml(f);
+      // It goes to the core as options.html with the collected text.
+      const st = await import("/pkg/straytext.js");
+      await st.default();
+      const { text } = dom.collectText(f);
+      const report = /** @type {(t: string, o?: { html?: string }) => { findings: { start: number, end: number }[] }} */ (st.analyze)(text, { html: structure });
+      return { structure, text, inRange: report.findings.every((x) => x.end <= text.length) };
     });
+    assert.equal(result.text, "Home\nTitle & more\nPhoto\n\nBody text <tag>\n\nRelated\nShare\n© 2026\nblock span");
+    assert.ok(result.inRange);
+    const html = result.structure;
     assert.match(html, /<nav class="menu"><ul><li><a href="\/home">Home<\/a><\/li><\/ul><\/nav>/);
     assert.match(html, /<h1 id="t">Title &amp; more<\/h1>/);
     assert.match(html, /<figcaption>Photo<\/figcaption>/);
