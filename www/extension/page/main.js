@@ -1,0 +1,217 @@
+// The page session: collect the visible text, have it analysed, highlight the noise, show the
+// panel; and clear all of it again. Runs in the extension's isolated world (the page sees the
+// highlights and the panel's host element, never a variable). One session per page at most.
+
+//
+// The other modules are imported by absolute extension URL, not by relative `import`: they are
+// web-accessible only under a per-session dynamic URL (`use_dynamic_url`), and Chromium resolves
+// a relative import inside a module loaded from such a URL against the extension's static id,
+// where the load is denied (crbug.com/363027634). So this module has no static imports, and the
+// modules it loads import nothing.
+
+/**
+ * @typedef {object} Modules
+ * @property {typeof import('../lib/dom.js')} dom the shared DOM layer
+ * @property {typeof import('./messages.js')} messages
+ * @property {typeof import('./panel.js')} panel
+ * @property {typeof import('./clipboard.js')} clipboard
+ * @property {typeof import('./selection.js')} selection
+ * @property {typeof import('./offsets.js')} offsets
+ * @property {typeof import('./kinds.js')} kinds
+ */
+
+/** @type {Promise<Modules> | undefined} */
+let modules;
+
+/** Loads the page-side modules once per page. */
+function load() {
+  const at = (/** @type {string} */ path) => import(chrome.runtime.getURL(path));
+  modules ??= Promise.all(
+    ['lib/dom.js', 'page/messages.js', 'page/panel.js', 'page/clipboard.js', 'page/selection.js', 'page/offsets.js', 'page/kinds.js'].map(at),
+  ).then(([dom, messages, panel, clipboard, selection, offsets, kinds]) => ({ dom, messages, panel, clipboard, selection, offsets, kinds }));
+  return modules;
+}
+
+/** Highlight names are this plus the kind; highlight.css styles them. */
+const PREFIX = 'straytext-';
+
+/**
+ * @typedef {object} Session
+ * @property {() => Promise<void>} stop clears everything the session put on the page
+ */
+
+/** @type {Session | null} */
+let current = null;
+
+/**
+ * What a click on the toolbar button does: clears the open session, or starts one.
+ * @returns {Promise<'cleared' | 'highlighted'>}
+ */
+export async function toggle() {
+  if (current) {
+    await stop();
+    return 'cleared';
+  }
+  await start();
+  return 'highlighted';
+}
+
+/** Ends the open session, if any. */
+async function stop() {
+  const session = current;
+  current = null;
+  if (session) await session.stop();
+}
+
+/** Starts a session on the current selection, or on the whole page. */
+async function start() {
+  const session = createSession(await load());
+  current = session;
+  try {
+    await session.run();
+  } catch (error) {
+    if (current === session) await stop();
+    throw error;
+  }
+}
+
+/**
+ * @param {Modules} modules
+ * @returns {Session & {run: () => Promise<void>}}
+ */
+function createSession({ dom, messages, panel: panels, clipboard, selection, offsets, kinds }) {
+  const { ask } = messages;
+  let stopped = false;
+  let styled = false;
+  /** @type {{counts: Record<string, number>, clear: () => void} | null} */
+  let shown = null;
+  /** @type {import('./panel.js').Panel | null} */
+  let panel = null;
+  /** @type {{text: string, html: string, report: any, map: unknown, enabled: Set<string>} | null} */
+  let state = null;
+
+  /** @param {KeyboardEvent} event */
+  const onKey = (event) => {
+    if (event.key === 'Escape' && !event.isComposing) void stop();
+  };
+
+  /** (Re)draws the highlights of the enabled kinds. */
+  const draw = () => {
+    if (!state) return;
+    shown?.clear();
+    shown = null;
+    const kinds = [...state.enabled];
+    if (kinds.length > 0) shown = dom.highlightReport(state.report, state.map, { prefix: PREFIX, kinds });
+  };
+
+  const copyClean = async () => {
+    if (!state || !panel) return;
+    const { text, html, report, enabled } = state;
+    try {
+      const all = Object.keys(countKinds(report)).every((k) => enabled.has(k));
+      let clean;
+      if (typeof dom.cleanText === 'function') {
+        // What is highlighted is what goes: the DOM layer cleans with the enabled kinds only.
+        clean = dom.cleanText(text, { ...report, findings: report.findings.filter((f) => enabled.has(f.kind)) });
+      } else if (all) {
+        clean = await ask({ type: 'clean', text, html });
+      } else {
+        throw new Error('cleaning with some kinds switched off needs the DOM layer’s cleanText');
+      }
+      await clipboard.copyText(clean, panel.root);
+      panel.setStatus(`Copied ${clean.length.toLocaleString('en')} characters of clean text.`);
+    } catch (error) {
+      panel.setStatus(`Could not copy: ${error instanceof Error ? error.message : error}`);
+    }
+  };
+
+  return {
+    async run() {
+      const began = performance.now();
+      const scope = selection.currentScope(document);
+      const collected = dom.collectText(scope.root);
+      const span = scope.range ? selection.spanInside(collected.map, collected.text.length, scope.range, dom.toRange) : null;
+      const whole = collected.text;
+      const text = span ? whole.slice(span.start, span.end) : whole;
+      const html = dom.structureHtml(scope.root);
+      const collectedAt = performance.now();
+
+      styled = true;
+      await ask({ type: 'style', on: true });
+      if (stopped) return;
+      const sentAt = performance.now();
+      const analysed = await ask({ type: 'analyze', text, html });
+      if (stopped) return;
+      const analysedAt = performance.now();
+      let report = analysed.report;
+      if (span) report = offsets.shiftReport(report, whole, span.start);
+
+      state = { text, html, report, map: collected.map, enabled: new Set(Object.keys(countKinds(report))) };
+      draw();
+      const counts = { ...Object.fromEntries(kinds.KINDS.map((k) => [k.kind, 0])), ...(shown?.counts ?? {}) };
+      const rows = Object.entries(counts).map(([kind, count]) => ({ ...kinds.kindInfo(kind), count }));
+      const done = performance.now();
+      const ms = Math.round(done - began);
+      const timings = [
+        `collect ${Math.round(collectedAt - began)} ms`,
+        `analyse ${Math.round(analysed.ms)} ms (+ ${Math.round(analysedAt - sentAt - analysed.ms)} ms messaging)`,
+        `highlight ${Math.round(done - analysedAt)} ms`,
+      ].join(', ');
+
+      window.addEventListener('keydown', onKey, true);
+      panel = panels.openPanel({
+        summary: describe(report, text, span !== null, ms),
+        details: timings,
+        rows,
+        onToggle(kind, on) {
+          if (!state) return;
+          if (on) state.enabled.add(kind);
+          else state.enabled.delete(kind);
+          draw();
+        },
+        onCopy: () => void copyClean(),
+        onRerun: () => void stop().then(start).catch(() => {}),
+        onClose: () => void stop(),
+      });
+    },
+
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      window.removeEventListener('keydown', onKey, true);
+      shown?.clear();
+      shown = null;
+      dom.clearHighlights(PREFIX);
+      panel?.remove();
+      panel = null;
+      state = null;
+      if (styled) await ask({ type: 'style', on: false }).catch(() => {});
+    },
+  };
+}
+
+/**
+ * Findings per kind.
+ * @param {{findings: {kind: string}[]}} report
+ * @returns {Record<string, number>}
+ */
+function countKinds(report) {
+  /** @type {Record<string, number>} */
+  const counts = {};
+  for (const f of report.findings) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * The panel's summary line.
+ * @param {{language: {name: string} | null, script: string | null}} report
+ * @param {string} text
+ * @param {boolean} selection
+ * @param {number} ms
+ */
+function describe(report, text, selection, ms) {
+  const what = selection ? 'Selection' : 'Page';
+  const size = text.length >= 1e5 ? `${(text.length / 1e6).toFixed(1)} M chars` : `${text.length.toLocaleString('en')} chars`;
+  const lang = [report.language?.name, report.script].filter(Boolean).join(', ') || 'language unknown';
+  return `${what}: ${size}, ${lang}; ${ms} ms`;
+}
