@@ -19,6 +19,7 @@ const STYLE = `
   overflow: visible !important;
   background: transparent !important;
 }
+:host([data-side="left"]) { inset: auto auto 16px 16px !important; }
 .box {
   box-sizing: border-box;
   min-width: 230px;
@@ -87,6 +88,8 @@ button:focus-visible, input:focus-visible { outline: 2px solid #1a73e8; outline-
  */
 export function openPanel({ summary, details, rows, onToggle, onCopy, onRerun, onClose }) {
   const host = document.createElement(PANEL_TAG);
+  // Bottom corner at the end of lines, so a right-to-left page's line starts stay visible.
+  if (getComputedStyle(document.documentElement).direction === 'rtl') host.dataset.side = 'left';
   const root = host.attachShadow({ mode: 'closed' });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLE);
