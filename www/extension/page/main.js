@@ -130,7 +130,7 @@ function createSession({ dom, messages, panel: panels, clipboard, selection, off
       const began = performance.now();
       const scope = selection.currentScope(document);
       const collected = dom.collectText(scope.root);
-      const span = scope.range ? selection.spanInside(collected.map, collected.text.length, scope.range, dom.toRange) : null;
+      const span = scope.range ? selection.spanInside(collected.map, scope.range, dom.toOffset) : null;
       const whole = collected.text;
       const text = span ? whole.slice(span.start, span.end) : whole;
       const html = dom.structureHtml(scope.root);
