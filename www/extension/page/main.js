@@ -48,11 +48,13 @@ let current = null;
  * @returns {Promise<'cleared' | 'highlighted'>}
  */
 export async function toggle() {
+  // Loaded before `current` is looked at, so that two quick clicks see each other's session.
+  const modules = await load();
   if (current) {
     await stop();
     return 'cleared';
   }
-  await start();
+  await start(modules);
   return 'highlighted';
 }
 
@@ -63,16 +65,14 @@ async function stop() {
   if (session) await session.stop();
 }
 
-/** Starts a session on the current selection, or on the whole page. */
-async function start() {
-  const session = createSession(await load());
+/**
+ * Starts a session on the current selection, or on the whole page.
+ * @param {Modules} modules
+ */
+async function start(modules) {
+  const session = createSession(modules);
   current = session;
-  try {
-    await session.run();
-  } catch (error) {
-    if (current === session) await stop();
-    throw error;
-  }
+  await session.run();
 }
 
 /**
@@ -125,54 +125,76 @@ function createSession({ dom, messages, panel: panels, clipboard, selection, off
     }
   };
 
+  /**
+   * Shows the panel (once per session) and starts listening for Esc.
+   * @param {string} summary
+   * @param {string} details
+   * @param {{kind: string, label: string, colour: string, count: number}[]} rows
+   */
+  const show = (summary, details, rows) => {
+    window.addEventListener('keydown', onKey, true);
+    panel = panels.openPanel({
+      summary,
+      details,
+      rows,
+      onToggle(kind, on) {
+        if (!state) return;
+        if (on) state.enabled.add(kind);
+        else state.enabled.delete(kind);
+        draw();
+      },
+      onCopy: () => void copyClean(),
+      onRerun: () => void stop().then(load).then(start),
+      onClose: () => void stop(),
+    });
+  };
+
+  /** Collects, analyses, highlights; then shows the panel. */
+  const analyse = async () => {
+    const began = performance.now();
+    const scope = selection.currentScope(document);
+    const collected = dom.collectText(scope.root);
+    const span = scope.range ? selection.spanInside(collected.map, scope.range, dom.toOffset) : null;
+    const whole = collected.text;
+    const text = span ? whole.slice(span.start, span.end) : whole;
+    const html = dom.structureHtml(scope.root);
+    const collectedAt = performance.now();
+
+    styled = true;
+    await ask({ type: 'style', on: true });
+    if (stopped) return;
+    const sentAt = performance.now();
+    const analysed = await ask({ type: 'analyze', text, html });
+    if (stopped) return;
+    const analysedAt = performance.now();
+    let report = analysed.report;
+    if (span) report = offsets.shiftReport(report, whole, span.start);
+
+    state = { text, html, report, map: collected.map, enabled: new Set(Object.keys(countKinds(report))) };
+    draw();
+    const counts = { ...Object.fromEntries(kinds.KINDS.map((k) => [k.kind, 0])), ...(shown?.counts ?? {}) };
+    const rows = Object.entries(counts).map(([kind, count]) => ({ ...kinds.kindInfo(kind), count }));
+    const done = performance.now();
+    const timings = [
+      `collect ${Math.round(collectedAt - began)} ms`,
+      `analyse ${Math.round(analysed.ms)} ms (+ ${Math.round(analysedAt - sentAt - analysed.ms)} ms messaging)`,
+      `highlight ${Math.round(done - analysedAt)} ms`,
+    ].join(', ');
+    show(describe(report, text, span !== null, Math.round(done - began)), timings, rows);
+  };
+
   return {
     async run() {
-      const began = performance.now();
-      const scope = selection.currentScope(document);
-      const collected = dom.collectText(scope.root);
-      const span = scope.range ? selection.spanInside(collected.map, scope.range, dom.toOffset) : null;
-      const whole = collected.text;
-      const text = span ? whole.slice(span.start, span.end) : whole;
-      const html = dom.structureHtml(scope.root);
-      const collectedAt = performance.now();
-
-      styled = true;
-      await ask({ type: 'style', on: true });
-      if (stopped) return;
-      const sentAt = performance.now();
-      const analysed = await ask({ type: 'analyze', text, html });
-      if (stopped) return;
-      const analysedAt = performance.now();
-      let report = analysed.report;
-      if (span) report = offsets.shiftReport(report, whole, span.start);
-
-      state = { text, html, report, map: collected.map, enabled: new Set(Object.keys(countKinds(report))) };
-      draw();
-      const counts = { ...Object.fromEntries(kinds.KINDS.map((k) => [k.kind, 0])), ...(shown?.counts ?? {}) };
-      const rows = Object.entries(counts).map(([kind, count]) => ({ ...kinds.kindInfo(kind), count }));
-      const done = performance.now();
-      const ms = Math.round(done - began);
-      const timings = [
-        `collect ${Math.round(collectedAt - began)} ms`,
-        `analyse ${Math.round(analysed.ms)} ms (+ ${Math.round(analysedAt - sentAt - analysed.ms)} ms messaging)`,
-        `highlight ${Math.round(done - analysedAt)} ms`,
-      ].join(', ');
-
-      window.addEventListener('keydown', onKey, true);
-      panel = panels.openPanel({
-        summary: describe(report, text, span !== null, ms),
-        details: timings,
-        rows,
-        onToggle(kind, on) {
-          if (!state) return;
-          if (on) state.enabled.add(kind);
-          else state.enabled.delete(kind);
-          draw();
-        },
-        onCopy: () => void copyClean(),
-        onRerun: () => void stop().then(start).catch(() => {}),
-        onClose: () => void stop(),
-      });
+      try {
+        await analyse();
+      } catch (error) {
+        // Said in the panel, where the person who clicked looks; not in the page's console.
+        if (stopped) return;
+        shown?.clear();
+        shown = null;
+        state = null;
+        show(`Could not analyse this page: ${error instanceof Error ? error.message : error}`, '', []);
+      }
     },
 
     async stop() {
