@@ -5,12 +5,14 @@
 // page session sends the page's text here to be analysed, so the wasm is never exposed to web
 // pages, and the analysis never blocks the page's main thread.
 
-import { analyze, clean } from './engine.js';
+import { analyze, clean, load } from './engine.js';
 
 /** @typedef {import('./page/messages.js').Request} Request */
 
 chrome.action.onClicked.addListener((tab) => {
   if (tab.id === undefined) return;
+  // Compile the wasm while the page collects its text.
+  load().catch((error) => console.warn('straytext: the core did not load:', error?.message ?? error));
   inject(tab.id).catch((error) => {
     // Pages no extension may script (chrome://, the Web Store, PDF viewer), or a failure in
     // the page session: reported here, in the extension's console, not in the page's.

@@ -5,8 +5,8 @@ import * as core from './lib/straytext.js';
 /** @type {Promise<unknown> | undefined} */
 let ready;
 
-/** Loads the packaged wasm (never fetched from anywhere else). */
-function load() {
+/** Loads the packaged wasm (never fetched from anywhere else); at most once. */
+export function load() {
   ready ??= core.default({ module_or_path: new URL('./lib/straytext_bg.wasm', import.meta.url) });
   return ready;
 }

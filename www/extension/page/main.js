@@ -161,10 +161,8 @@ function createSession({ dom, messages, panel: panels, clipboard, selection, off
     const collectedAt = performance.now();
 
     styled = true;
-    await ask({ type: 'style', on: true });
-    if (stopped) return;
     const sentAt = performance.now();
-    const analysed = await ask({ type: 'analyze', text, html });
+    const [, analysed] = await Promise.all([ask({ type: 'style', on: true }), ask({ type: 'analyze', text, html })]);
     if (stopped) return;
     const analysedAt = performance.now();
     let report = analysed.report;
