@@ -312,3 +312,7 @@ test('a 2 MB article page highlights in under a second', async (t) => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the extension\'s service worker logged no errors or warnings through all of the above', () => {
+  assert.deepEqual(chrome.workerProblems, []);
+});

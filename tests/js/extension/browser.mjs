@@ -15,6 +15,7 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
  * @property {import('playwright-core').Browser} browser
  * @property {import('playwright-core').BrowserContext} context
  * @property {string} extensionId
+ * @property {string[]} workerProblems errors and warnings the extension's service worker logged
  * @property {(page: import('playwright-core').Page) => Promise<void>} click clicks the toolbar button on that page's tab
  * @property {() => Promise<void>} close
  */
@@ -55,11 +56,20 @@ export async function launch(extensionDir) {
   const context = browser.contexts()[0];
   const cdp = await browser.newBrowserCDPSession();
   const extensionId = await findExtension(cdp);
+  /** @type {string[]} */
+  const workerProblems = [];
+  const watch = (/** @type {import('playwright-core').Worker} */ worker) =>
+    worker.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') workerProblems.push(`${m.type()}: ${m.text()}`);
+    });
+  context.serviceWorkers().forEach(watch);
+  context.on('serviceworker', watch);
 
   return {
     browser,
     context,
     extensionId,
+    workerProblems,
     async click(page) {
       const url = page.url();
       const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
