@@ -1,7 +1,6 @@
 // The page session: collect the visible text, have it analysed, highlight the noise, show the
 // panel; and clear all of it again. Runs in the extension's isolated world (the page sees the
 // highlights and the panel's host element, never a variable). One session per page at most.
-
 //
 // The other modules are imported by absolute extension URL, not by relative `import`: they are
 // web-accessible only under a per-session dynamic URL (`use_dynamic_url`), and Chromium resolves
@@ -87,7 +86,12 @@ function createSession({ dom, messages, panel: panels, clipboard, selection, off
   let shown = null;
   /** @type {import('./panel.js').Panel | null} */
   let panel = null;
-  /** @type {{text: string, html: string, report: any, map: unknown, enabled: Set<string>} | null} */
+  /**
+   * What was analysed: `text` (the whole collected text, or the selected slice of it) and its
+   * report in `text`'s offsets (`local`) and in the collected text's offsets (`report`, what
+   * the map and the highlights use; the same object when there is no selection).
+   * @type {{text: string, html: string, local: any, report: any, map: unknown, enabled: Set<string>} | null}
+   */
   let state = null;
 
   /** @param {KeyboardEvent} event */
@@ -106,13 +110,13 @@ function createSession({ dom, messages, panel: panels, clipboard, selection, off
 
   const copyClean = async () => {
     if (!state || !panel) return;
-    const { text, html, report, enabled } = state;
+    const { text, html, local, enabled } = state;
     try {
-      const all = Object.keys(countKinds(report)).every((k) => enabled.has(k));
+      const all = Object.keys(countKinds(local)).every((k) => enabled.has(k));
       let clean;
       if (typeof dom.cleanText === 'function') {
         // What is highlighted is what goes: the DOM layer cleans with the enabled kinds only.
-        clean = dom.cleanText(text, { ...report, findings: report.findings.filter((f) => enabled.has(f.kind)) });
+        clean = dom.cleanText(text, { ...local, findings: local.findings.filter((f) => enabled.has(f.kind)) });
       } else if (all) {
         clean = await ask({ type: 'clean', text, html });
       } else {
@@ -165,10 +169,10 @@ function createSession({ dom, messages, panel: panels, clipboard, selection, off
     const [, analysed] = await Promise.all([ask({ type: 'style', on: true }), ask({ type: 'analyze', text, html })]);
     if (stopped) return;
     const analysedAt = performance.now();
-    let report = analysed.report;
-    if (span) report = offsets.shiftReport(report, whole, span.start);
+    const local = analysed.report;
+    const report = span ? offsets.shiftReport(local, whole, span.start) : local;
 
-    state = { text, html, report, map: collected.map, enabled: new Set(Object.keys(countKinds(report))) };
+    state = { text, html, local, report, map: collected.map, enabled: new Set(Object.keys(countKinds(report))) };
     draw();
     const counts = { ...Object.fromEntries(kinds.KINDS.map((k) => [k.kind, 0])), ...(shown?.counts ?? {}) };
     const rows = Object.entries(counts).map(([kind, count]) => ({ ...kinds.kindInfo(kind), count }));
