@@ -32,7 +32,7 @@ async function inject(tabId) {
     try {
       return await chrome.scripting.executeScript({ target: { tabId }, func: togglePage });
     } catch (error) {
-      if (wait === 400 || !/Cannot access/.test(String(error?.message))) throw error;
+      if (wait === 400 || !/Cannot access/.test(String(error))) throw error;
     }
   }
 }
@@ -79,6 +79,6 @@ async function handle(message, target) {
       else await chrome.scripting.removeCSS({ target, files: ['highlight.css'] });
       return null;
     default:
-      throw new Error(`unknown request ${JSON.stringify(message?.type)}`);
+      throw new Error(`unknown request ${JSON.stringify(/** @type {{type?: unknown}} */ (message)?.type)}`);
   }
 }

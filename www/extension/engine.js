@@ -1,6 +1,16 @@
 // The WebAssembly core, loaded once per service-worker life, on first use.
 
-import * as core from './lib/straytext.js';
+import * as bindings from './lib/straytext.js';
+
+/**
+ * The npm package's API (`analyze(text, options?)`, `clean(text, options?)`, `default` = init),
+ * typed here so that a core built before `clean` or `options` existed still type-checks.
+ * @typedef {object} Core
+ * @property {(input: {module_or_path: URL | string}) => Promise<unknown>} default
+ * @property {(text: string, options?: {html: string}) => any} analyze
+ * @property {((text: string, options?: {html: string}) => string) | undefined} clean
+ */
+const core = /** @type {Core} */ (/** @type {unknown} */ (bindings));
 
 /** @type {Promise<unknown> | undefined} */
 let ready;

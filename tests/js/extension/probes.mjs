@@ -8,6 +8,7 @@
  */
 export function highlightsInPage() {
   const paragraphs = [...document.querySelectorAll('.body-text')];
+  /** @type {{kind: string, text: string, paragraphs: number[]}[]} */
   const out = [];
   for (const [name, highlight] of CSS.highlights) {
     if (!name.startsWith('straytext-')) continue;
@@ -15,6 +16,7 @@ export function highlightsInPage() {
       const range = document.createRange();
       range.setStart(r.startContainer, r.startOffset);
       range.setEnd(r.endContainer, r.endOffset);
+      /** @type {number[]} */
       const touched = [];
       paragraphs.forEach((p, i) => {
         if (range.intersectsNode(p) && !range.collapsed) {

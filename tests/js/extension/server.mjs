@@ -7,6 +7,7 @@ import { longArticle } from './long-page.mjs';
 
 const PAGES = new URL('../pages/', import.meta.url).pathname;
 
+/** @type {Record<string, string>} */
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

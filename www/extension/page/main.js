@@ -90,7 +90,7 @@ function createSession({ dom, messages, panel: panels, clipboard, selection, off
    * What was analysed: `text` (the whole collected text, or the selected slice of it) and its
    * report in `text`'s offsets (`local`) and in the collected text's offsets (`report`, what
    * the map and the highlights use; the same object when there is no selection).
-   * @type {{text: string, html: string, local: any, report: any, map: unknown, enabled: Set<string>} | null}
+   * @type {{text: string, html: string, local: any, report: any, map: import('../lib/dom.js').TextMap, enabled: Set<string>} | null}
    */
   let state = null;
 
@@ -116,7 +116,7 @@ function createSession({ dom, messages, panel: panels, clipboard, selection, off
       let clean;
       if (typeof dom.cleanText === 'function') {
         // What is highlighted is what goes: the DOM layer cleans with the enabled kinds only.
-        clean = dom.cleanText(text, { ...local, findings: local.findings.filter((f) => enabled.has(f.kind)) });
+        clean = dom.cleanText(text, { ...local, findings: local.findings.filter((/** @type {{kind: string}} */ f) => enabled.has(f.kind)) });
       } else if (all) {
         clean = await ask({ type: 'clean', text, html });
       } else {

@@ -138,9 +138,11 @@ export function openPanel({ summary, details, rows, onToggle, onCopy, onRerun, o
 
 /**
  * A new element in the page's document.
- * @param {string} tag
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
  * @param {Record<string, string>} attributes
  * @param {...(Node | string)} children
+ * @returns {HTMLElementTagNameMap[K]}
  */
 function el(tag, attributes, ...children) {
   const node = document.createElement(tag);
