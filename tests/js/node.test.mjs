@@ -32,6 +32,8 @@ test("the tarball ships only what is needed", () => {
   walk(packed.pkgDir);
   assert.deepEqual(files.sort(), [
     "README.md",
+    "js/dom.d.ts",
+    "js/dom.js",
     "js/node.js",
     "js/straytext.d.ts",
     "js/web.js",
@@ -39,6 +41,10 @@ test("the tarball ships only what is needed", () => {
     "pkg/straytext.js",
     "pkg/straytext_bg.wasm",
   ]);
+});
+
+test("the DOM layer is exported as straytext/dom", async () => {
+  assert.equal(await packed.resolveDom(), pathToFileURL(join(packed.pkgDir, "js", "dom.js")).href);
 });
 
 test("the raw .wasm is exported as a subpath", async () => {

@@ -32,12 +32,14 @@ export function installPacked() {
   writeFileSync(join(dir, "entry.mjs"), 'export * from "straytext";\nexport { default } from "straytext";\n');
   writeFileSync(
     join(dir, "resolve.mjs"),
-    'export const wasmUrl = import.meta.resolve("straytext/straytext_bg.wasm");\n',
+    'export const wasmUrl = import.meta.resolve("straytext/straytext_bg.wasm");\n' +
+      'export const domUrl = import.meta.resolve("straytext/dom");\n',
   );
   return {
     dir,
     pkgDir: join(dir, "node_modules", "straytext"),
     importPackage: () => import(pathToFileURL(join(dir, "entry.mjs")).href),
     resolveWasm: async () => (await import(pathToFileURL(join(dir, "resolve.mjs")).href)).wasmUrl,
+    resolveDom: async () => (await import(pathToFileURL(join(dir, "resolve.mjs")).href)).domUrl,
   };
 }
