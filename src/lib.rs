@@ -28,7 +28,8 @@
 //!    change a verdict;
 //! 4. [`features`]: the evidence about each line, alone and in the page (with [`html`] hints
 //!    when the clipboard's HTML is given);
-//! 5. [`classify`]: verdicts from the evidence and the neighbouring lines; [`foreign`],
+//! 5. [`classify`]: verdicts from the evidence and the neighbouring lines (a small tree model,
+//!    [`model`]); [`foreign`],
 //!    [`homoglyph`] and [`invisible`] find the sub-line fragments;
 //! 6. [`report`]: sorted findings with offsets in the three units ([`offsets`]).
 
@@ -43,6 +44,7 @@ pub mod html;
 pub mod invisible;
 pub mod language;
 pub mod lexicon;
+pub mod model;
 pub mod offsets;
 pub mod report;
 pub mod script;
