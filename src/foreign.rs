@@ -3,15 +3,17 @@
 //! (`foreign_language`).
 //!
 //! Legitimate mixes are not flagged: Latin brand names, acronyms, units and codes inside
-//! non-Latin text (`iPhone`, `COVID-19`, `5 km`), URLs and e-mail addresses, Greek letters in
-//! math, Serbian in both alphabets, Japanese and Korean script mixes (see [`crate::script`]).
+//! non-Latin text (`iPhone`, `COVID-19`, `5 km`), URLs and e-mail addresses, letters in math
+//! (`α + β = 90°`), Serbian in both alphabets, Japanese and Korean script mixes (see
+//! [`crate::script`]), Hanja glosses in parentheses after Hangul (`인권(人權)`), and look-alike
+//! letters inside one word, which are [`crate::homoglyph`]'s.
 
 use crate::language::{self, Detected};
 use crate::report::{Kind, RawFinding};
-use crate::script::{runs, ScriptRun, WritingSystem};
+use crate::script::{letter_script, WritingSystem};
 use crate::segment::Line;
 use std::ops::Range;
-use unicode_script::Script;
+use unicode_script::{Script, UnicodeScript};
 use whatlang::Lang;
 
 /// What the foreign-fragment step needs to know about the document.
@@ -24,122 +26,493 @@ pub struct Host<'a> {
     pub text: &'a str,
 }
 
-/// A line shorter than this many letters is never judged by its language alone.
-const MIN_LETTERS_FOR_LANGUAGE: usize = 40;
+impl Host<'_> {
+    /// "a Latin-script English page".
+    fn describe(&self) -> String {
+        match self.language {
+            Some(d) => format!("a {}-script {} page", self.system.name(), d.lang.eng_name()),
+            None => format!("a {}-script page", self.system.name()),
+        }
+    }
 
-/// True when a Latin run inside non-Latin text is a legitimate borrowing: a short token such as
-/// a brand, an acronym, a unit or a code.
-fn is_latin_borrowing(run_text: &str) -> bool {
-    let words: Vec<&str> = run_text.split_whitespace().collect();
-    words.len() <= 2
-        && words.iter().all(|w| {
-            w.chars().count() <= 12
-                && (w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
-                    || w.chars().count() <= 3)
-        })
+    /// True when the document's language is written in both Latin and Cyrillic letters
+    /// (Serbian and its close kin, as whatlang names them).
+    fn digraphic(&self) -> bool {
+        self.language.is_some_and(|d| is_serbo_croatian(d.lang))
+            && matches!(self.system.main, Script::Latin | Script::Cyrillic)
+    }
 }
 
-/// True for a Greek run that reads as math: one or two letters standing alone.
-fn is_math_symbol(text: &str, run: &ScriptRun) -> bool {
-    run.script == Script::Greek
-        && run.letters <= 2
-        && !text[run.range.end..]
+/// Serbian, Croatian and Bosnian: one language in two alphabets, which whatlang tells apart by
+/// script as much as by words.
+fn is_serbo_croatian(lang: Lang) -> bool {
+    matches!(lang, Lang::Srp | Lang::Hrv)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Masks: stretches of a line whose letters say nothing about its language.
+// ---------------------------------------------------------------------------------------------
+
+/// True for a character that can continue a URL.
+fn url_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'*+,;=%".contains(c)
+}
+
+/// True for a character of the local part of an e-mail address.
+fn email_local_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "._%+-".contains(c)
+}
+
+/// True for operators that make a formula.
+fn is_operator(c: char) -> bool {
+    matches!(
+        c,
+        '=' | '+'
+            | '<'
+            | '>'
+            | '×'
+            | '÷'
+            | '±'
+            | '−'
+            | '≤'
+            | '≥'
+            | '≈'
+            | '≠'
+            | '∑'
+            | '∫'
+            | '√'
+            | '∞'
+            | '∂'
+            | '∈'
+            | '→'
+    )
+}
+
+/// True for characters that may sit inside a formula besides letters: digits, operators,
+/// superscripts and subscripts, brackets, spaces, a decimal point.
+fn is_formula_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || is_operator(c)
+        || matches!(
+            c,
+            ' ' | '\u{a0}' | '.' | ',' | '(' | ')' | '^' | '°' | '/' | '*' | '·' | '-'
+        )
+        || matches!(c, '²' | '³' | '¹' | '\u{2070}'..='\u{209F}')
+}
+
+/// The byte ranges of `text[line]` that are URLs, e-mail addresses or formulas, sorted. Their
+/// letters are neither foreign nor host.
+pub fn masks(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[line.clone()];
+    let base = line.start;
+    let mut out: Vec<Range<usize>> = Vec::new();
+    // URLs.
+    for pat in ["https://", "http://", "www."] {
+        let mut from = 0;
+        while let Some(i) = s[from..].find(pat) {
+            let start = from + i;
+            let len: usize = s[start..]
+                .chars()
+                .take_while(|&c| url_char(c))
+                .map(char::len_utf8)
+                .sum();
+            // Trailing punctuation ends a sentence, not the URL.
+            let url = s[start..start + len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+            out.push(base + start..base + start + url.len().max(pat.len()));
+            from = start + len.max(pat.len());
+        }
+    }
+    // E-mail addresses.
+    for (at, _) in s.match_indices('@') {
+        let local: usize = s[..at]
             .chars()
-            .next()
-            .is_some_and(|c| c.is_alphabetic())
+            .rev()
+            .take_while(|&c| email_local_char(c))
+            .map(char::len_utf8)
+            .sum();
+        let domain = &s[at + 1..];
+        let dlen: usize = domain
+            .chars()
+            .take_while(|&c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+            .map(char::len_utf8)
+            .sum();
+        let dom = domain[..dlen].trim_end_matches('.');
+        if local > 0 && dom.contains('.') {
+            out.push(base + at - local..base + at + 1 + dom.len());
+        }
+    }
+    // Formulas: around an operator, the stretch of formula characters and letter runs of at
+    // most two letters (`E = mc²`, `Δt = 0.5 s`, `α + β = 90°`).
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let word_len = |i: usize| -> (usize, usize) {
+        // The letter run (one script) around chars[i]: its first and last index.
+        let script = letter_script(chars[i].1);
+        let same = |j: usize| {
+            let c = chars[j].1;
+            c.is_alphabetic() && letter_script(c) == script || c.script() == Script::Inherited
+        };
+        let mut a = i;
+        while a > 0 && same(a - 1) {
+            a -= 1;
+        }
+        let mut b = i;
+        while b + 1 < chars.len() && same(b + 1) {
+            b += 1;
+        }
+        (a, b)
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_operator(chars[i].1) || chars[i].1 == '+' && is_plus_in_number(&chars, i) {
+            i += 1;
+            continue;
+        }
+        let step = |j: usize, forward: bool| -> Option<usize> {
+            // Returns the index past the item at j in the given direction, if it belongs.
+            let c = chars[j].1;
+            if is_formula_char(c) {
+                return Some(j);
+            }
+            if c.is_alphabetic() {
+                let (a, b) = word_len(j);
+                let letters = chars[a..=b]
+                    .iter()
+                    .filter(|(_, c)| c.is_alphabetic())
+                    .count();
+                if letters <= 2 {
+                    return Some(if forward { b } else { a });
+                }
+            }
+            None
+        };
+        let mut a = i;
+        while a > 0 {
+            match step(a - 1, false) {
+                Some(j) => a = j,
+                None => break,
+            }
+        }
+        let mut b = i;
+        while b + 1 < chars.len() {
+            match step(b + 1, true) {
+                Some(j) => b = j,
+                None => break,
+            }
+        }
+        let has_letter = chars[a..=b].iter().any(|(_, c)| c.is_alphabetic());
+        if has_letter {
+            // Trim spaces at both ends.
+            while a < b && chars[a].1.is_whitespace() {
+                a += 1;
+            }
+            while b > a && chars[b].1.is_whitespace() {
+                b -= 1;
+            }
+            let end = chars[b].0 + chars[b].1.len_utf8();
+            out.push(base + chars[a].0..base + end);
+        }
+        i = b + 1;
+    }
+    out.sort_by_key(|r| (r.start, r.end));
+    out
 }
 
-/// True when `range` lies inside a URL or an e-mail address.
-fn inside_url_or_email(text: &str, line: &Range<usize>, range: &Range<usize>) -> bool {
-    let before = &text[line.start..range.start];
-    let token_start = before
-        .rfind(char::is_whitespace)
-        .map_or(line.start, |i| line.start + i + 1);
-    let after = &text[range.end..line.end];
-    let token_end = after
-        .find(char::is_whitespace)
-        .map_or(line.end, |i| range.end + i);
-    let token = &text[token_start..token_end];
-    token.contains("://") || token.starts_with("www.") || token.contains('@') && token.contains('.')
+/// True for a `+` that starts a phone number or a signed number rather than a sum.
+fn is_plus_in_number(chars: &[(usize, char)], i: usize) -> bool {
+    let before = i.checked_sub(1).map(|j| chars[j].1);
+    before.is_none_or(|c| c.is_whitespace())
+        && chars.get(i + 1).is_some_and(|(_, c)| c.is_ascii_digit())
 }
 
-/// The language whatlang hears in a foreign run, if its script leaves a choice.
-fn run_language(text: &str) -> Option<Lang> {
+fn masked(masks: &[Range<usize>], at: usize) -> bool {
+    masks.iter().any(|m| m.contains(&at))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs of one script inside a line.
+// ---------------------------------------------------------------------------------------------
+
+/// A run of letters of one script, Common characters between them included.
+#[derive(Debug, Clone)]
+struct Run {
+    script: Script,
+    range: Range<usize>,
+    letters: usize,
+}
+
+/// The runs of letters of `text[line]`, skipping masked letters (which end a run).
+fn line_runs(text: &str, line: &Range<usize>, masks: &[Range<usize>]) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut open = false;
+    for (i, c) in text[line.clone()].char_indices() {
+        let at = line.start + i;
+        let end = at + c.len_utf8();
+        if masked(masks, at) {
+            open = false;
+            continue;
+        }
+        match letter_script(c) {
+            Some(s) => match out.last_mut() {
+                Some(run) if open && run.script == s => {
+                    run.range.end = end;
+                    run.letters += 1;
+                }
+                _ => {
+                    out.push(Run {
+                        script: s,
+                        range: at..end,
+                        letters: 1,
+                    });
+                    open = true;
+                }
+            },
+            None => {
+                if c.script() == Script::Inherited {
+                    if let Some(run) = out.last_mut() {
+                        if run.range.end == at {
+                            run.range.end = end;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Scripts with letters that pass for one another.
+fn confusable(s: Script) -> bool {
+    crate::homoglyph::confusable_script(s)
+}
+
+/// True when a run touches a letter of another confusable script with nothing between: one
+/// word mixing scripts, which is a homoglyph's business, not a foreign fragment.
+fn inside_mixed_word(runs: &[Run], i: usize) -> bool {
+    let r = &runs[i];
+    if !confusable(r.script) {
+        return false;
+    }
+    let touches = |o: &Run| {
+        o.script != r.script
+            && confusable(o.script)
+            && (o.range.end == r.range.start || r.range.end == o.range.start)
+    };
+    i.checked_sub(1).is_some_and(|j| touches(&runs[j])) || runs.get(i + 1).is_some_and(touches)
+}
+
+/// True for a Han run that glosses the Hangul before it: `인권(人權)`.
+fn is_hanja_gloss(text: &str, line: &Range<usize>, run: &Range<usize>) -> bool {
+    let before = text[line.start..run.start].trim_end();
+    let after = text[run.end..line.end].trim_start();
+    let Some(open) = before.chars().last() else {
+        return false;
+    };
+    if !matches!(open, '(' | '（' | '[') || !after.starts_with([')', '）', ']']) {
+        return false;
+    }
+    before[..before.len() - open.len_utf8()]
+        .trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| c.script() == Script::Hangul)
+}
+
+/// True when `script` is at home in the document, at this place of the line.
+fn accepted(host: &Host, line: &Range<usize>, run: &Run) -> bool {
+    if host.system.main == Script::Hangul && run.script == Script::Han {
+        // Korean pages gloss words with Hanja in parentheses; longer Han text is Chinese.
+        return is_hanja_gloss(host.text, line, &run.range);
+    }
+    host.system.accepts(run.script)
+}
+
+/// True when a Latin run inside non-Latin text is a legitimate borrowing: one or two tokens
+/// that read as a brand, an acronym, a unit, a currency code or a product code (`iPhone`,
+/// `COVID-19`, `PDF`, `Wi-Fi`, `USB-C`, `US$`).
+fn is_latin_borrowing(run_text: &str) -> bool {
+    let tokens: Vec<&str> = run_text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut words = 0;
+    let mut after_number = false;
+    for t in tokens {
+        let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.is_empty() {
+            after_number = t.chars().any(|c| c.is_numeric());
+            continue;
+        }
+        words += 1;
+        let upper_inside = letters.iter().skip(1).any(|c| c.is_uppercase());
+        let all_upper = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let digit = t.chars().any(|c| c.is_ascii_digit());
+        // A unit after a number: `5 km`, `90 km/h`.
+        let unit = after_number && letters.len() <= 3;
+        if letters.len() > 12 || !(upper_inside || all_upper || digit || unit) {
+            return false;
+        }
+        after_number = false;
+    }
+    words <= 3
+}
+
+/// The language whatlang hears in a foreign run, if it holds enough letters to tell.
+fn run_language(text: &str, letters: usize) -> Option<Lang> {
+    if letters < 6 {
+        return None;
+    }
     language::detect(text).map(|d| d.lang)
 }
 
-fn script_phrase(script: Script) -> String {
-    format!("{} words", script.full_name())
+/// Widens a foreign run over the numbers that belong to it: a count just before it (`5天后`,
+/// `15 分後`), unless it is a year that closes a date before it (`AUGUST 2025 يوم متبقٍ`), and
+/// the numbers between it and an edge of the line (`13 Ιουνίου 2025`).
+fn with_numbers(text: &str, line: &Range<usize>, range: Range<usize>) -> Range<usize> {
+    let is_num = |c: char| c.is_numeric();
+    let is_sep = |c: char| matches!(c, '.' | ',' | ':' | '/' | '-' | '%');
+    let is_space = |c: char| c == ' ' || c == '\u{a0}' || c == '\u{202f}';
+    // Left.
+    let before = &text[line.start..range.start];
+    let mut start = range.start;
+    let mut chars = before.char_indices().rev().peekable();
+    let mut skipped_space = false;
+    if let Some(&(_, c)) = chars.peek() {
+        if is_space(c) {
+            chars.next();
+            skipped_space = true;
+        }
+    }
+    let mut digits = 0;
+    let mut num_start = None;
+    while let Some(&(i, c)) = chars.peek() {
+        if is_num(c) || (digits > 0 && (is_sep(c) || is_space(c))) {
+            if is_num(c) {
+                digits += 1;
+                num_start = Some(line.start + i);
+            }
+            chars.next();
+        } else {
+            break;
+        }
+    }
+    if let Some(ns) = num_start {
+        let rest = text[line.start..ns].trim();
+        let number = &text[ns..range.start];
+        let year = number.trim().chars().filter(|&c| is_num(c)).count() == 4 && !rest.is_empty();
+        if rest.is_empty() || !year && (skipped_space || digits > 0) && digits <= 3 {
+            start = ns;
+        }
+    }
+    // Right: only numbers and punctuation up to the end of the line.
+    let after = &text[range.end..line.end];
+    let end = if !after.is_empty()
+        && after.chars().any(is_num)
+        && after
+            .chars()
+            .all(|c| is_num(c) || is_sep(c) || is_space(c) || c.is_whitespace())
+    {
+        line.end
+    } else {
+        range.end
+    };
+    start..end
+}
+
+/// A group of neighbouring foreign runs.
+struct Group {
+    script: Script,
+    range: Range<usize>,
+    letters: usize,
 }
 
 /// Every foreign-script run in the given lines.
 pub fn find_foreign_scripts(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
     let text = host.text;
-    let serbian = host
-        .language
-        .is_some_and(|d| matches!(d.lang, Lang::Srp | Lang::Hrv));
     let mut out = Vec::new();
     for line in lines {
         let line_text = &text[line.range.clone()];
         if line_text.is_ascii() && host.system.main == Script::Latin {
             continue;
         }
-        let mut pending: Option<(Script, Range<usize>, usize)> = None;
-        let flush = |p: Option<(Script, Range<usize>, usize)>, out: &mut Vec<RawFinding>| {
-            if let Some((script, range, letters)) = p {
-                let run_text = &text[range.clone()];
-                if script == Script::Latin && is_latin_borrowing(run_text) {
-                    return;
-                }
-                if inside_url_or_email(text, &line.range, &range) {
-                    return;
-                }
-                let lang = if letters >= 6 {
-                    run_language(run_text)
-                } else {
-                    None
-                };
-                let host_desc = match host.language {
-                    Some(d) => {
-                        format!("a {}-script {} page", host.system.name(), d.lang.eng_name())
-                    }
-                    None => format!("a {}-script page", host.system.name()),
-                };
-                let score = (0.6 + 0.05 * letters as f32).min(0.97);
-                out.push(RawFinding {
-                    kind: Kind::ForeignScript,
-                    subkind: None,
-                    script: Some(script.full_name().to_string()),
-                    language: lang.map(|l| l.code().to_string()),
-                    reason: format!("{} in {}", script_phrase(script), host_desc),
-                    score,
-                    range,
-                });
-            }
-        };
-        for run in runs(text, line.range.clone()) {
-            if host.system.accepts(run.script)
-                || is_math_symbol(text, &run)
-                || (serbian && matches!(run.script, Script::Latin | Script::Cyrillic))
-            {
-                flush(pending.take(), &mut out);
+        let masks = masks(text, line.range.clone());
+        let runs = line_runs(text, &line.range, &masks);
+        let mut groups: Vec<Group> = Vec::new();
+        let mut open = false;
+        for (i, run) in runs.iter().enumerate() {
+            if accepted(host, &line.range, run) || inside_mixed_word(&runs, i) {
+                open = false;
                 continue;
             }
-            match &mut pending {
-                Some((s, r, n)) if *s == run.script => {
-                    r.end = run.range.end;
-                    *n += run.letters;
+            match groups.last_mut() {
+                Some(g) if open => {
+                    g.range.end = run.range.end;
+                    g.letters += run.letters;
+                    if run.letters > g.letters - run.letters {
+                        g.script = run.script;
+                    }
                 }
                 _ => {
-                    flush(pending.take(), &mut out);
-                    pending = Some((run.script, run.range.clone(), run.letters));
+                    groups.push(Group {
+                        script: run.script,
+                        range: run.range.clone(),
+                        letters: run.letters,
+                    });
+                    open = true;
                 }
             }
         }
-        flush(pending.take(), &mut out);
+        for mut g in groups {
+            g.range = with_numbers(text, &line.range, g.range);
+            let run_text = &text[g.range.clone()];
+            if g.script == Script::Latin && is_latin_borrowing(run_text) {
+                continue;
+            }
+            let lang = run_language(run_text, g.letters);
+            if host.digraphic() && matches!(g.script, Script::Latin | Script::Cyrillic) {
+                // The other alphabet of the page's own language: foreign only when whatlang
+                // hears another language clearly.
+                if !foreign_in_digraphic_page(host, run_text, g.letters) {
+                    continue;
+                }
+            }
+            let score = (0.6 + 0.05 * g.letters as f32).min(0.97);
+            let what = match lang {
+                Some(l) => format!("{} words ({})", g.script.full_name(), l.eng_name()),
+                None => format!("{} words", g.script.full_name()),
+            };
+            out.push(RawFinding {
+                kind: Kind::ForeignScript,
+                subkind: None,
+                script: Some(g.script.full_name().to_string()),
+                language: lang.map(|l| l.code().to_string()),
+                reason: format!("{what} in {}", host.describe()),
+                score,
+                range: g.range,
+            });
+        }
     }
     out
 }
+
+/// In a page written in two alphabets (Serbian), whether a run in the other alphabet is in
+/// another language.
+fn foreign_in_digraphic_page(host: &Host, run_text: &str, letters: usize) -> bool {
+    if letters < 12 {
+        return false;
+    }
+    match language::detect(run_text) {
+        Some(d) => {
+            !is_serbo_croatian(d.lang)
+                && !matches!(d.lang, Lang::Slv | Lang::Mkd | Lang::Bul)
+                && (d.reliable || letters >= 20 && d.confidence > 0.3)
+                && host.language.is_some()
+        }
+        None => false,
+    }
+}
+
+/// A line shorter than this many letters is never judged by its language alone.
+const MIN_LETTERS_FOR_LANGUAGE: usize = 40;
 
 /// Lines in the document's script but, by strong evidence, in another language.
 pub fn find_foreign_languages(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
@@ -157,7 +530,14 @@ pub fn find_foreign_languages(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
         let Some(found) = language::detect(line_text) else {
             continue;
         };
-        if found.lang == doc.lang || !found.reliable {
+        if found.lang == doc.lang
+            || !found.reliable
+            || is_serbo_croatian(found.lang) && is_serbo_croatian(doc.lang)
+        {
+            continue;
+        }
+        // Only the document's own script: other scripts are foreign_script's.
+        if !language::mostly_in(line_text, host.system) {
             continue;
         }
         // A second opinion between the two candidates only: the document's language is the
@@ -183,4 +563,86 @@ pub fn find_foreign_languages(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines;
+
+    /// The foreign-script spans straytext finds in `text`.
+    fn foreign(text: &str) -> Vec<&str> {
+        let ls = lines(text);
+        let system = crate::script::host_system(text, &ls);
+        let host = Host {
+            system: system.unwrap(),
+            language: language::document_language(text, &ls, system),
+            text,
+        };
+        find_foreign_scripts(&host, &ls)
+            .into_iter()
+            .map(|f| &text[f.range])
+            .collect()
+    }
+
+    #[test]
+    fn legitimate_mixes_are_not_flagged() {
+        let cases = [
+            // Japanese: Han, Hiragana and Katakana together.
+            "すべての人は、生命、自由及び身体の安全に対する権利を有する。カタカナも使います。",
+            // Korean with a Hanja gloss.
+            "모든 사람은 법 앞에 평등(平等)하며 인권(人權)이 보호되어야 한다.",
+            // Latin brands, acronyms, codes and units in non-Latin text.
+            "Каждый человек имеет право на iPhone и COVID-19, а также PDF и Wi-Fi, 5 km.",
+            "لا يدان أي شخص iPhone من جراء أداء عمل أو الإمتناع عن أداء عمل USB-C.",
+            "ทุกคนมีสิทธิในอิสรภาพแห่งการเคลื่อนไหวYouTubeและถิ่นที่อยู่",
+            // Math with Greek and Latin letters.
+            "Everyone has the right to α + β = 90° freedom of peaceful assembly.",
+            "Κανείς δεν μπορεί να υποχρεωθεί Δt = 0.5 s να συμμετέχει σε σωματείο E = mc².",
+            "ทุกคนมีสิทธิในอิสรภาพแห่งการเคลื่อนไหวแลE = mc²ะสถานที่อยู่",
+            // URLs and e-mail addresses.
+            "הפליה להגנה שווה של החוק. הכל q6h4@example.net זכאים להגנה שווה מפני כל הפליה.",
+            "すべて人は、www.example.org/ji3l自己の利益を保護するために労働組合を組織する。",
+            "Каждый человек https://example.com/?q=w6jlo&page=2 имеет право на жизнь.",
+            // Emoji.
+            "Все люди рождаются свободными 👨\u{200D}👩\u{200D}👧 и равными ✅ в своем достоинстве.",
+            // Currency codes.
+            "Каждый человек имеет право 2500,00\u{a0}US$ на жизнь, 10\u{a0}JP¥ на свободу.",
+        ];
+        for text in cases {
+            assert!(foreign(text).is_empty(), "{text}: {:?}", foreign(text));
+        }
+    }
+
+    #[test]
+    fn serbian_in_both_alphabets() {
+        let text = "Свако има право на живот, слободу и безбедност личности и право на рад.\n\
+            Svako ima pravo da učestvuje u upravljanju svojom zemljom, neposredno ili preko slobodno izabranih predstavnika.\n\
+            Нико не сме бити држан у ропству или потчињености; ропство и трговина робљем забрањени су у свим облицима.\n\
+            Roditelji imaju септембар 2025. prvenstveno pravo da biraju vrstu školovanja za svoju decu.\n";
+        assert!(foreign(text).is_empty(), "{:?}", foreign(text));
+    }
+
+    #[test]
+    fn foreign_runs_are_flagged_alone() {
+        let cases: [(&str, &[&str]); 5] = [
+            ("AUGUST 2025 يوم متبقٍ\nThe talks in Doha ended on Sunday without an agreement, officials said.", &["يوم متبقٍ"]),
+            // A Chinese menu in a Spanish page.
+            ("Toda persona tiene derecho a la vida, a la libertad y a la seguridad de su persona.\n宫保鸡丁 麻婆豆腐 回锅肉\n", &["宫保鸡丁 麻婆豆腐 回锅肉"]),
+            // Chinese in a Korean page is not a gloss.
+            ("모든 사람은 법 앞에 평등하며 어떠한 차별도 없이 법의 보호를 받을 권리를 가진다.\n意大利、埃及和墨西哥\n", &["意大利、埃及和墨西哥"]),
+            // Japanese (kana and Han together) in a Korean page.
+            ("모든 사람은 굴욕적인 처우 또는 형벌을 権利は 받지 아니한다.", &["権利は"]),
+            // Thai words in a Latin page, written without spaces.
+            ("Everyone has the right to life ในอีก ๒ สัปดาห์ and liberty.", &["ในอีก ๒ สัปดาห์"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(foreign(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn homoglyph_letters_are_not_foreign_runs() {
+        assert!(foreign("Everyone has the right to equаl pay for equal work, аpple.").is_empty());
+    }
 }

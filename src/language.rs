@@ -6,6 +6,7 @@
 //! enough to be told apart.
 
 use crate::report::Language;
+use crate::script::{letter_script, WritingSystem};
 use crate::segment::Line;
 use whatlang::{Detector, Lang};
 
@@ -62,9 +63,21 @@ pub fn detect_among(fragment: &str, allowed: Vec<Lang>) -> Option<Detected> {
 }
 
 /// The document's language, told from a sample of its longest lines (the prose, where
-/// language identification is reliable), at most [`DOCUMENT_SAMPLE_BYTES`] of them.
-pub fn document_language(text: &str, lines: &[Line]) -> Option<Detected> {
-    let mut by_length: Vec<&Line> = lines.iter().collect();
+/// language identification is reliable), at most [`DOCUMENT_SAMPLE_BYTES`] of them. Given the
+/// document's writing system, only lines mostly written in it are heard, so that one long
+/// foreign paragraph does not name the page's language.
+pub fn document_language(
+    text: &str,
+    lines: &[Line],
+    system: Option<WritingSystem>,
+) -> Option<Detected> {
+    let mut by_length: Vec<&Line> = lines
+        .iter()
+        .filter(|l| system.is_none_or(|ws| mostly_in(&text[l.range.clone()], ws)))
+        .collect();
+    if by_length.is_empty() {
+        by_length = lines.iter().collect();
+    }
     by_length.sort_by_key(|l| std::cmp::Reverse(l.range.len()));
     let mut sample = String::with_capacity(DOCUMENT_SAMPLE_BYTES + 64);
     for line in by_length {
@@ -77,6 +90,20 @@ pub fn document_language(text: &str, lines: &[Line]) -> Option<Detected> {
         sample.push('\n');
     }
     detect(&sample)
+}
+
+/// True when at least two thirds of the letters of `s` belong to the writing system `ws`.
+pub fn mostly_in(s: &str, ws: WritingSystem) -> bool {
+    let (mut inside, mut all) = (0usize, 0usize);
+    for c in s.chars() {
+        if let Some(sc) = letter_script(c) {
+            all += 1;
+            if ws.accepts(sc) {
+                inside += 1;
+            }
+        }
+    }
+    inside * 3 >= all * 2
 }
 
 /// The largest char boundary of `s` at or below `at`.
@@ -99,7 +126,7 @@ mod tests {
     #[test]
     fn tells_the_document_language_from_its_prose() {
         let text = "Menu\nHome\nDer Bundestag hat am Donnerstag über das neue Gesetz abgestimmt, das die Förderung von Wärmepumpen regelt.\nLogin";
-        let d = document_language(text, &lines(text)).unwrap();
+        let d = document_language(text, &lines(text), None).unwrap();
         assert_eq!(d.code(), "deu");
     }
 

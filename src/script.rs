@@ -132,6 +132,65 @@ impl ScriptTally {
     }
 }
 
+/// The document's writing system, by a vote of its letters and of its lines: each script
+/// scores its share of the (weighted) letters plus its share of the lines it dominates. The
+/// line vote keeps one long foreign paragraph from taking over a page of many host lines; the
+/// letter vote keeps a column of short foreign widgets from doing the same.
+pub fn host_system(text: &str, lines: &[crate::segment::Line]) -> Option<WritingSystem> {
+    let mut letters = ScriptTally::default();
+    let mut line_votes = ScriptTally::default();
+    for line in lines {
+        let mut t = ScriptTally::default();
+        t.add_str(&text[line.range.clone()]);
+        if let Some(d) = t.dominant() {
+            // Kana lines vote for the Han-based Japanese system as a whole.
+            line_votes.add(d, 1);
+        }
+        for &(s, n) in &t.counts {
+            letters.add(s, n);
+        }
+    }
+    let total_letters = letters.total().max(1) as f32;
+    let total_lines = line_votes.total().max(1) as f32;
+    let family = |s: Script| match s {
+        Script::Hiragana | Script::Katakana => Script::Han,
+        other => other,
+    };
+    // Score script families (Japanese kana count with Han), then pick the member script.
+    let mut best: Option<(Script, f32)> = None;
+    for &(s, _) in &letters.counts {
+        let fam = family(s);
+        let members = |t: &ScriptTally| -> u32 {
+            t.counts
+                .iter()
+                .filter(|&&(x, _)| family(x) == fam)
+                .map(|&(_, n)| n)
+                .sum()
+        };
+        let score =
+            members(&letters) as f32 / total_letters + members(&line_votes) as f32 / total_lines;
+        if best.is_none_or(|(_, b)| score > b) {
+            best = Some((fam, score));
+        }
+    }
+    let (fam, _) = best?;
+    if fam == Script::Han {
+        // Han, or Japanese when kana make up a real share of the CJK letters.
+        let kana = letters.get(Script::Hiragana) + letters.get(Script::Katakana);
+        let han = letters.get(Script::Han);
+        if kana > 0 && kana * 10 >= han + kana {
+            let main = if letters.get(Script::Hiragana) >= letters.get(Script::Katakana) {
+                Script::Hiragana
+            } else {
+                Script::Katakana
+            };
+            return Some(WritingSystem::of(main));
+        }
+        return Some(WritingSystem::of(Script::Han));
+    }
+    Some(WritingSystem::of(fam))
+}
+
 /// A run of letters of one script inside a line, with the Common and Inherited characters
 /// between its letters (but not those at its edges).
 #[derive(Debug, Clone, PartialEq, Eq)]
