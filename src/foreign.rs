@@ -8,7 +8,7 @@
 //! [`crate::script`]), Hanja glosses in parentheses after Hangul (`인권(人權)`), and look-alike
 //! letters inside one word, which are [`crate::homoglyph`]'s.
 
-use crate::language::{self, Detected};
+use crate::language::{self, Detected, LangSet};
 use crate::report::{Kind, RawFinding};
 use crate::script::{letter_script, WritingSystem};
 use crate::segment::Line;
@@ -469,11 +469,9 @@ pub fn find_foreign_scripts(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
             }
             let lang = run_language(run_text, g.letters);
             if host.digraphic() && matches!(g.script, Script::Latin | Script::Cyrillic) {
-                // The other alphabet of the page's own language: foreign only when whatlang
-                // hears another language clearly.
-                if !foreign_in_digraphic_page(host, run_text, g.letters) {
-                    continue;
-                }
+                // The other alphabet of the page's own language: its words are weighed by
+                // their language, in `find_foreign_languages`.
+                continue;
             }
             let score = (0.6 + 0.05 * g.letters as f32).min(0.97);
             let what = match lang {
@@ -494,27 +492,339 @@ pub fn find_foreign_scripts(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
     out
 }
 
-/// In a page written in two alphabets (Serbian), whether a run in the other alphabet is in
-/// another language.
-fn foreign_in_digraphic_page(host: &Host, run_text: &str, letters: usize) -> bool {
-    if letters < 12 {
-        return false;
-    }
-    match language::detect(run_text) {
-        Some(d) => {
-            !is_serbo_croatian(d.lang)
-                && !matches!(d.lang, Lang::Slv | Lang::Mkd | Lang::Bul)
-                && (d.reliable || letters >= 20 && d.confidence > 0.3)
-                && host.language.is_some()
-        }
-        None => false,
+/// A line shorter than this many letters is never judged by whatlang alone.
+const MIN_LETTERS_FOR_LANGUAGE: usize = 40;
+
+/// One word of a line, with its same-script evidence.
+struct Word {
+    range: Range<usize>,
+    /// The languages whose function words include it.
+    langs: LangSet,
+    /// Its letters that no host language writes (lower case).
+    alien: Vec<char>,
+    /// Its letters beyond a–z (lower case), which a candidate language must write.
+    marked: Vec<char>,
+    /// Whether punctuation (not only space) separates it from the word before.
+    break_before: bool,
+    /// Whether it holds a letter (else it is a number).
+    letters: bool,
+    /// Whether it is a number of four digits (a year, which belongs to the date before it).
+    year: bool,
+    /// Whether it is written in another script than the host's.
+    other_script: bool,
+}
+
+/// The languages of the page: its own, with the other alphabet's name for the same language
+/// (whatlang calls Serbian in Latin letters Croatian).
+fn host_langs(doc: Lang) -> Vec<Lang> {
+    if is_serbo_croatian(doc) {
+        vec![Lang::Srp, Lang::Hrv]
+    } else {
+        vec![doc]
     }
 }
 
-/// A line shorter than this many letters is never judged by its language alone.
-const MIN_LETTERS_FOR_LANGUAGE: usize = 40;
+/// The words of a line that the same-script step weighs: those of the host's script (or, in
+/// a two-alphabet page, of either alphabet), outside URLs and formulas.
+fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
+    let text = host.text;
+    let fw = language::function_words();
+    let masks = masks(text, line.clone());
+    let mut out: Vec<Word> = Vec::new();
+    let mut prev_end = line.start;
+    let mut lower = String::new();
+    for r in crate::segment::words(text, line.clone()) {
+        if masked(&masks, r.start) {
+            prev_end = r.end;
+            continue;
+        }
+        let w = &text[r.clone()];
+        let script_ok = w.chars().filter_map(letter_script).all(|s| {
+            s == host.system.main
+                || host.digraphic() && matches!(s, Script::Latin | Script::Cyrillic)
+        });
+        let has_letters = w.chars().any(char::is_alphabetic);
+        if !script_ok || !has_letters {
+            let gap = &text[prev_end.min(r.start)..r.start];
+            let number = !has_letters && w.chars().any(char::is_numeric);
+            out.push(Word {
+                range: r.clone(),
+                langs: 0,
+                alien: Vec::new(),
+                marked: Vec::new(),
+                break_before: !number || gap.chars().any(|c| !c.is_whitespace()),
+                letters: false,
+                year: number && w.chars().filter(|c| c.is_numeric()).count() == 4,
+                other_script: false,
+            });
+            prev_end = r.end;
+            if !number {
+                // A word of another script (foreign_script's business) ends any stretch.
+                if let Some(last) = out.last_mut() {
+                    last.other_script = true;
+                }
+            }
+            continue;
+        }
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        let mut alien = Vec::new();
+        let mut marked = Vec::new();
+        for c in lower.chars().filter(|c| c.is_alphabetic()) {
+            if !c.is_ascii_lowercase() && !marked.contains(&c) {
+                marked.push(c);
+            }
+            let written = hosts.iter().any(|&h| fw.writes(h, c) != Some(false));
+            if !written && !alien.contains(&c) {
+                alien.push(c);
+            }
+        }
+        let gap = &text[prev_end.min(r.start)..r.start];
+        let break_before = gap.chars().any(|c| !c.is_whitespace());
+        prev_end = r.end;
+        out.push(Word {
+            range: r,
+            langs: fw.langs_of(&lower),
+            alien,
+            marked,
+            break_before,
+            letters: true,
+            year: false,
+            other_script: false,
+        });
+    }
+    out
+}
 
-/// Lines in the document's script but, by strong evidence, in another language.
+/// How much a word says for `cand` against the host languages: function words of one and not
+/// the other, letters one writes and the other does not.
+fn word_score(w: &Word, cand: Lang, cand_bit: LangSet, host_bits: LangSet) -> f32 {
+    if w.other_script {
+        return -10.0;
+    }
+    let fw = language::function_words();
+    let in_cand = w.langs & cand_bit != 0;
+    let in_host = w.langs & host_bits != 0;
+    let mut s = 0.0;
+    if in_cand && !in_host {
+        s += 1.0;
+    }
+    if in_host && !in_cand {
+        s -= 1.5;
+    }
+    if w.marked.iter().any(|&c| fw.writes(cand, c) == Some(false)) {
+        s -= 1.5;
+    } else if !w.alien.is_empty() {
+        s += 2.0;
+    }
+    if s == 0.0 && !in_host && !in_cand && w.letters {
+        // A word with no evidence either way thins the evidence around it.
+        s = NEUTRAL_WORD;
+    }
+    s
+}
+
+/// What a word with no evidence either way adds to a stretch.
+const NEUTRAL_WORD: f32 = -0.25;
+
+/// The best-scoring stretch of words (maximum-sum subarray): first, last, sum.
+fn best_stretch(scores: &[f32]) -> Option<(usize, usize, f32)> {
+    let mut best: Option<(usize, usize, f32)> = None;
+    let mut start = 0;
+    let mut sum = 0.0f32;
+    for (i, &s) in scores.iter().enumerate() {
+        if sum <= 0.0 {
+            start = i;
+            sum = 0.0;
+        }
+        sum += s;
+        if sum > 0.0 && best.is_none_or(|(_, _, b)| sum > b) {
+            best = Some((start, i, sum));
+        }
+    }
+    best
+}
+
+/// Foreign-language fragments of one line, in the host's script.
+fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawFinding>) {
+    let fw = language::function_words();
+    let hosts = host_langs(doc);
+    let host_bits: LangSet = hosts
+        .iter()
+        .filter_map(|&h| fw.bit(h))
+        .fold(0, |a, b| a | b);
+    let words = line_words(host, &line.range, &hosts);
+    if words.is_empty() {
+        return;
+    }
+    if host_bits == 0 {
+        // No function words for the page's language: whatlang alone, on long lines of a
+        // script that several languages share.
+        if shared_script(host.system.main) {
+            whole_line_by_whatlang(host.text, &hosts, doc, line, words.len(), 0, out);
+        }
+        return;
+    }
+    // Candidate languages: those whose function words or letters the line holds.
+    let mut votes: Vec<(Lang, f32)> = Vec::new();
+    let mut vote = |l: Lang, n: f32| match votes.iter_mut().find(|(x, _)| *x == l) {
+        Some((_, v)) => *v += n,
+        None => votes.push((l, n)),
+    };
+    let mut host_hits = 0;
+    for w in words.iter().filter(|w| !w.other_script) {
+        if w.langs & host_bits != 0 {
+            host_hits += 1;
+        }
+        for l in fw.members(w.langs & !host_bits) {
+            vote(l, 1.0);
+        }
+        if !w.alien.is_empty() {
+            for l in fw.members(!host_bits) {
+                if w.marked.iter().all(|&c| fw.writes(l, c) == Some(true)) {
+                    vote(l, 1.0);
+                }
+            }
+        }
+    }
+    votes.retain(|&(l, _)| !hosts.contains(&l));
+    votes.sort_by(|a, b| b.1.total_cmp(&a.1));
+    votes.truncate(3);
+    let text = host.text;
+    let mut best: Option<(Lang, usize, usize, f32)> = None;
+    for &(cand, _) in &votes {
+        let Some(cb) = fw.bit(cand) else { continue };
+        let scores: Vec<f32> = words
+            .iter()
+            .map(|w| word_score(w, cand, cb, host_bits))
+            .collect();
+        if let Some((i, j, sum)) = best_stretch(&scores) {
+            if best.is_none_or(|(_, _, _, b)| sum > b) {
+                best = Some((cand, i, j, sum));
+            }
+        }
+    }
+    let whole_line = |a: usize, b: usize| -> bool {
+        let covered = words[b].range.end - words[a].range.start;
+        covered * 10 >= line.range.len() * 8
+    };
+    if let Some((cand, mut i, mut j, sum)) = best {
+        let cb = fw.bit(cand).unwrap_or(0);
+        // Widen over neutral words and counts, up to punctuation (in a short line, which may
+        // be a list, up to the line's edges), at most three words on each side.
+        let short = words.len() <= 8 && host_hits == 0;
+        let neutral = |w: &Word| {
+            w.langs & host_bits == 0
+                && !w.year
+                && (!w.letters || word_score(w, cand, cb, host_bits) == NEUTRAL_WORD)
+        };
+        let crosses = |w: &Word| {
+            w.break_before
+                && !(short && text[..w.range.start].trim_end().ends_with([',', '、', '،']))
+        };
+        for _ in 0..3 {
+            if i > 0 && !crosses(&words[i]) && neutral(&words[i - 1]) {
+                i -= 1;
+            }
+            if j + 1 < words.len() && !crosses(&words[j + 1]) && neutral(&words[j + 1]) {
+                j += 1;
+            }
+        }
+        let whole = whole_line(i, j);
+        let strong = sum >= 2.0 || short && sum >= 1.0;
+        if strong {
+            let range = if whole {
+                line.range.clone()
+            } else {
+                words[i].range.start..words[j].range.end
+            };
+            let fragment = &text[range.clone()];
+            let mut allowed = hosts.clone();
+            allowed.push(cand);
+            let duel = language::detect_among(fragment, allowed);
+            if duel.is_some_and(|d| d.lang == cand) {
+                out.push(language_finding(doc, cand, range, whole, sum));
+                return;
+            }
+        }
+    }
+    // No function-word evidence: a long line with hardly a host function word is still worth
+    // asking whatlang about.
+    whole_line_by_whatlang(text, &hosts, doc, line, words.len(), host_hits, out);
+}
+
+/// True for scripts that several languages whatlang knows are written in.
+fn shared_script(s: Script) -> bool {
+    matches!(
+        s,
+        Script::Latin | Script::Cyrillic | Script::Arabic | Script::Devanagari | Script::Han
+    )
+}
+
+/// Asks whatlang about a whole line, when the line is long enough and holds hardly a host
+/// function word (`host_hits` of `words`).
+fn whole_line_by_whatlang(
+    text: &str,
+    hosts: &[Lang],
+    doc: Lang,
+    line: &Line,
+    words: usize,
+    host_hits: usize,
+    out: &mut Vec<RawFinding>,
+) {
+    let line_text = &text[line.range.clone()];
+    let letters = line_text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < MIN_LETTERS_FOR_LANGUAGE || host_hits * 20 > words {
+        return;
+    }
+    let Some(found) = language::detect(line_text) else {
+        return;
+    };
+    if hosts.contains(&found.lang) || !found.reliable {
+        return;
+    }
+    let mut allowed = hosts.to_vec();
+    allowed.push(found.lang);
+    let Some(duel) = language::detect_among(line_text, allowed) else {
+        return;
+    };
+    if duel.lang != found.lang || duel.confidence < 0.5 {
+        return;
+    }
+    out.push(language_finding(
+        doc,
+        found.lang,
+        line.range.clone(),
+        true,
+        3.0,
+    ));
+}
+
+fn language_finding(
+    doc: Lang,
+    lang: Lang,
+    range: Range<usize>,
+    whole: bool,
+    evidence: f32,
+) -> RawFinding {
+    RawFinding {
+        kind: Kind::ForeignLanguage,
+        subkind: None,
+        script: None,
+        language: Some(lang.code().to_string()),
+        reason: if whole {
+            format!("a {} line in a {} page", lang.eng_name(), doc.eng_name())
+        } else {
+            format!("{} words in a {} page", lang.eng_name(), doc.eng_name())
+        },
+        score: (0.6 + 0.1 * evidence).min(0.95),
+        range,
+    }
+}
+
+/// Lines and fragments in the document's script but, by strong evidence, in another
+/// language: function words and letters of another language (cheap, everywhere), confirmed by
+/// whatlang choosing between the page's language and the candidate only.
 pub fn find_foreign_languages(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
     let Some(doc) = host.language else {
         return Vec::new();
@@ -523,44 +833,18 @@ pub fn find_foreign_languages(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
     let mut out = Vec::new();
     for line in lines {
         let line_text = &text[line.range.clone()];
-        let letters = line_text.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < MIN_LETTERS_FOR_LANGUAGE {
-            continue;
-        }
-        let Some(found) = language::detect(line_text) else {
-            continue;
+        let other_alphabet = host.digraphic() && {
+            let other = if host.system.main == Script::Latin {
+                Script::Cyrillic
+            } else {
+                Script::Latin
+            };
+            language::mostly_in(line_text, WritingSystem::of(other))
         };
-        if found.lang == doc.lang
-            || !found.reliable
-            || is_serbo_croatian(found.lang) && is_serbo_croatian(doc.lang)
-        {
+        if !language::mostly_in(line_text, host.system) && !other_alphabet {
             continue;
         }
-        // Only the document's own script: other scripts are foreign_script's.
-        if !language::mostly_in(line_text, host.system) {
-            continue;
-        }
-        // A second opinion between the two candidates only: the document's language is the
-        // prior, so the other one must win clearly.
-        let Some(duel) = language::detect_among(line_text, vec![doc.lang, found.lang]) else {
-            continue;
-        };
-        if duel.lang != found.lang || duel.confidence < 0.5 {
-            continue;
-        }
-        out.push(RawFinding {
-            kind: Kind::ForeignLanguage,
-            subkind: None,
-            script: None,
-            language: Some(found.lang.code().to_string()),
-            reason: format!(
-                "a {} line in a {} page",
-                found.lang.eng_name(),
-                doc.lang.eng_name()
-            ),
-            score: (found.confidence as f32 * 0.9).min(0.95),
-            range: line.range.clone(),
-        });
+        same_script_fragments(host, doc.lang, line, &mut out);
     }
     out
 }

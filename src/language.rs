@@ -8,6 +8,8 @@
 use crate::report::Language;
 use crate::script::{letter_script, WritingSystem};
 use crate::segment::Line;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 use whatlang::{Detector, Lang};
 
 /// At most this many bytes of the document's longest lines are given to whatlang to tell the
@@ -118,6 +120,105 @@ pub fn floor_char_boundary(s: &str, at: usize) -> usize {
     i
 }
 
+// ---------------------------------------------------------------------------------------------
+// Function words and alphabets: cheap same-script evidence (data/function-words.txt).
+// ---------------------------------------------------------------------------------------------
+
+const FUNCTION_WORDS: &str = include_str!("../data/function-words.txt");
+
+/// A set of languages of [`function_words`], as bits.
+pub type LangSet = u64;
+
+/// Function words and alphabets of the languages the data file knows.
+pub struct FunctionWords {
+    langs: Vec<Lang>,
+    words: HashMap<&'static str, LangSet>,
+    letters: Vec<Option<Vec<char>>>,
+}
+
+impl FunctionWords {
+    /// The bit of a language, if the data knows it.
+    pub fn bit(&self, lang: Lang) -> Option<LangSet> {
+        self.langs
+            .iter()
+            .position(|&l| l == lang)
+            .map(|i| 1u64 << i)
+    }
+
+    /// The languages whose function words include `lower` (a lower-case word).
+    pub fn langs_of(&self, lower: &str) -> LangSet {
+        self.words.get(lower).copied().unwrap_or(0)
+    }
+
+    /// The languages of a set, in the data's order.
+    pub fn members(&self, set: LangSet) -> impl Iterator<Item = Lang> + '_ {
+        self.langs
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| set & (1u64 << i) != 0)
+            .map(|(_, &l)| l)
+    }
+
+    /// Whether `lang` writes the letter `c` (lower case): `None` when the data does not say.
+    /// For Latin-script languages the letters a–z always count as written.
+    pub fn writes(&self, lang: Lang, c: char) -> Option<bool> {
+        let i = self.langs.iter().position(|&l| l == lang)?;
+        let letters = self.letters.get(i)?.as_ref()?;
+        if c.is_ascii_lowercase() {
+            let latin = letters.iter().all(|&l| {
+                !l.is_alphabetic() || letter_script(l) == Some(unicode_script::Script::Latin)
+            });
+            return Some(latin);
+        }
+        Some(letters.contains(&c))
+    }
+}
+
+/// The function-word data, parsed once.
+pub fn function_words() -> &'static FunctionWords {
+    static DATA: OnceLock<FunctionWords> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let mut fw = FunctionWords {
+            langs: Vec::new(),
+            words: HashMap::new(),
+            letters: Vec::new(),
+        };
+        let index = |fw: &mut FunctionWords, code: &str| -> Option<usize> {
+            let lang = Lang::from_code(code)?;
+            Some(match fw.langs.iter().position(|&l| l == lang) {
+                Some(i) => i,
+                None if fw.langs.len() < 64 => {
+                    fw.langs.push(lang);
+                    fw.letters.push(None);
+                    fw.langs.len() - 1
+                }
+                None => return None,
+            })
+        };
+        for line in FUNCTION_WORDS.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let Some((head, rest)) = line.split_once(':') else {
+                continue;
+            };
+            if let Some(code) = head.strip_prefix("letters ") {
+                if let Some(i) = index(&mut fw, code.trim()) {
+                    fw.letters[i] = Some(rest.trim().chars().collect());
+                }
+                continue;
+            }
+            let Some(i) = index(&mut fw, head.trim()) else {
+                continue;
+            };
+            for w in rest.split_whitespace() {
+                *fw.words.entry(w).or_insert(0) |= 1u64 << i;
+            }
+        }
+        fw
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +237,19 @@ mod tests {
         assert_eq!(floor_char_boundary(s, 2), 1);
         assert_eq!(floor_char_boundary(s, 4), 3);
         assert_eq!(floor_char_boundary(s, 99), s.len());
+    }
+
+    #[test]
+    fn function_words_know_languages_and_letters() {
+        let fw = function_words();
+        let eng = fw.bit(Lang::Eng).unwrap();
+        assert!(fw.langs_of("the") & eng != 0);
+        assert!(fw.langs_of("der") & fw.bit(Lang::Deu).unwrap() != 0);
+        assert_eq!(fw.writes(Lang::Eng, 'ü'), Some(false));
+        assert_eq!(fw.writes(Lang::Deu, 'ü'), Some(true));
+        assert_eq!(fw.writes(Lang::Tur, 'ı'), Some(true));
+        assert_eq!(fw.writes(Lang::Spa, 'k'), Some(true));
+        assert_eq!(fw.writes(Lang::Rus, 'ї'), Some(false));
+        assert_eq!(fw.writes(Lang::Ukr, 'ї'), Some(true));
     }
 }
