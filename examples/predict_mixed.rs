@@ -15,7 +15,8 @@
 //! - other kinds (other stray UI text, invisible characters) are not what this benchmark labels
 //!   and are left out.
 //!
-//! The time spent in `analyze` alone is printed on standard error, in MB/s.
+//! The time spent in `analyze` alone is printed on standard error, in MB/s; with `--stages`
+//! as second argument, the time of each step of the pipeline as well.
 
 use std::io::{BufRead, BufWriter, Write};
 use std::time::{Duration, Instant};
@@ -28,6 +29,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let file = std::io::BufReader::new(std::fs::File::open(&path)?);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    let stages = std::env::args().nth(2).as_deref() == Some("--stages");
+    let mut stage_times = [Duration::ZERO; 6];
     let mut spent = Duration::ZERO;
     let mut bytes = 0usize;
     for (n, line) in file.lines().enumerate() {
@@ -42,6 +45,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let report = analyze(text, &Options::default());
         spent += started.elapsed();
         bytes += text.len();
+        if stages {
+            time_stages(text, &mut stage_times);
+        }
         let spans: Vec<serde_json::Value> = report
             .findings
             .iter()
@@ -80,5 +86,55 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         secs,
         bytes as f64 / 1e6 / secs.max(1e-9)
     );
+    if stages {
+        let names = [
+            "lines+host system",
+            "document language",
+            "features+classify",
+            "invisible+homoglyph",
+            "foreign scripts",
+            "foreign languages",
+        ];
+        for (name, t) in names.iter().zip(stage_times) {
+            eprintln!(
+                "  {name:>20}: {:.3} s ({:.1} MB/s)",
+                t.as_secs_f64(),
+                bytes as f64 / 1e6 / t.as_secs_f64().max(1e-9)
+            );
+        }
+    }
     Ok(())
+}
+
+/// Times each step of the pipeline on one text, adding to `times`.
+fn time_stages(text: &str, times: &mut [Duration; 6]) {
+    use straytext::{classify, features, foreign, homoglyph, invisible, language, script, segment};
+    let t = Instant::now();
+    let lines = segment::lines(text);
+    let system = script::host_system(text, &lines);
+    times[0] += t.elapsed();
+    let t = Instant::now();
+    let doc = language::document_language(text, &lines, system);
+    times[1] += t.elapsed();
+    let t = Instant::now();
+    let (feats, page) = features::extract(text, &lines);
+    let _ = classify::classify(&lines, &feats, &page);
+    times[2] += t.elapsed();
+    let t = Instant::now();
+    let _ = invisible::find(text);
+    let _ = homoglyph::find(text, &lines);
+    times[3] += t.elapsed();
+    if let Some(system) = system {
+        let host = foreign::Host {
+            system,
+            language: doc,
+            text,
+        };
+        let t = Instant::now();
+        let _ = foreign::find_foreign_scripts(&host, &lines);
+        times[4] += t.elapsed();
+        let t = Instant::now();
+        let _ = foreign::find_foreign_languages(&host, &lines);
+        times[5] += t.elapsed();
+    }
 }

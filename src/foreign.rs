@@ -13,7 +13,7 @@ use crate::report::{Kind, RawFinding};
 use crate::script::{letter_script, WritingSystem};
 use crate::segment::Line;
 use std::ops::Range;
-use unicode_script::{Script, UnicodeScript};
+use unicode_script::Script;
 use whatlang::Lang;
 
 /// What the foreign-fragment step needs to know about the document.
@@ -106,6 +106,11 @@ pub fn masks(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[line.clone()];
     let base = line.start;
     let mut out: Vec<Range<usize>> = Vec::new();
+    // Most lines hold none of the three: tell that cheaply.
+    let formula = s.chars().any(is_operator);
+    if !formula && !s.contains('@') && !s.contains("://") && !s.contains("www.") {
+        return out;
+    }
     // URLs.
     for pat in ["https://", "http://", "www."] {
         let mut from = 0;
@@ -141,6 +146,10 @@ pub fn masks(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
             out.push(base + at - local..base + at + 1 + dom.len());
         }
     }
+    if !formula {
+        out.sort_by_key(|r| (r.start, r.end));
+        return out;
+    }
     // Formulas: around an operator, the stretch of formula characters and letter runs of at
     // most two letters (`E = mc²`, `Δt = 0.5 s`, `α + β = 90°`).
     let chars: Vec<(usize, char)> = s.char_indices().collect();
@@ -149,7 +158,8 @@ pub fn masks(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
         let script = letter_script(chars[i].1);
         let same = |j: usize| {
             let c = chars[j].1;
-            c.is_alphabetic() && letter_script(c) == script || c.script() == Script::Inherited
+            c.is_alphabetic() && letter_script(c) == script
+                || crate::script::script_of(c) == Script::Inherited
         };
         let mut a = i;
         while a > 0 && same(a - 1) {
@@ -267,7 +277,7 @@ fn line_runs(text: &str, line: &Range<usize>, masks: &[Range<usize>]) -> Vec<Run
                 }
             },
             None => {
-                if c.script() == Script::Inherited {
+                if crate::script::script_of(c) == Script::Inherited {
                     if let Some(run) = out.last_mut() {
                         if run.range.end == at {
                             run.range.end = end;
@@ -314,7 +324,7 @@ fn is_hanja_gloss(text: &str, line: &Range<usize>, run: &Range<usize>) -> bool {
         .trim_end()
         .chars()
         .last()
-        .is_some_and(|c| c.script() == Script::Hangul)
+        .is_some_and(|c| crate::script::script_of(c) == Script::Hangul)
 }
 
 /// True when `script` is at home in the document, at this place of the line.
@@ -431,7 +441,11 @@ pub fn find_foreign_scripts(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
     let mut out = Vec::new();
     for line in lines {
         let line_text = &text[line.range.clone()];
-        if line_text.is_ascii() && host.system.main == Script::Latin {
+        if line_text.is_ascii() && host.system.main == Script::Latin
+            || line_text.chars().filter_map(letter_script).all(|s| {
+                host.system.accepts(s) && !(host.system.main == Script::Hangul && s == Script::Han)
+            })
+        {
             continue;
         }
         let masks = masks(text, line.range.clone());
@@ -524,6 +538,33 @@ fn host_langs(doc: Lang) -> Vec<Lang> {
     }
 }
 
+/// The words of `text[range]` as byte ranges: maximal runs of letters, digits and combining
+/// marks. Cheaper than UAX #29, and enough for function words (`l’homme` gives `l` and
+/// `homme`).
+fn fast_words(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let base = range.start;
+    let mut start: Option<usize> = None;
+    let mut iter = text[range.clone()].char_indices();
+    let end = range.end;
+    std::iter::from_fn(move || loop {
+        match iter.next() {
+            Some((i, c)) => {
+                let inside = c.is_alphanumeric()
+                    || !c.is_ascii() && crate::script::script_of(c) == Script::Inherited;
+                match (inside, start) {
+                    (true, None) => start = Some(base + i),
+                    (false, Some(s)) => {
+                        start = None;
+                        return Some(s..base + i);
+                    }
+                    _ => {}
+                }
+            }
+            None => return start.take().map(|s| s..end),
+        }
+    })
+}
+
 /// The words of a line that the same-script step weighs: those of the host's script (or, in
 /// a two-alphabet page, of either alphabet), outside URLs and formulas.
 fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
@@ -533,7 +574,7 @@ fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut prev_end = line.start;
     let mut lower = String::new();
-    for r in crate::segment::words(text, line.clone()) {
+    for r in fast_words(text, line.clone()) {
         if masked(&masks, r.start) {
             prev_end = r.end;
             continue;
@@ -571,6 +612,9 @@ fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
         let mut alien = Vec::new();
         let mut marked = Vec::new();
         for c in lower.chars().filter(|c| c.is_alphabetic()) {
+            if c.is_ascii_lowercase() && host.system.main == Script::Latin {
+                continue;
+            }
             if !c.is_ascii_lowercase() && !marked.contains(&c) {
                 marked.push(c);
             }
@@ -607,7 +651,8 @@ fn word_score(w: &Word, cand: Lang, cand_bit: LangSet, host_bits: LangSet) -> f3
     let in_host = w.langs & host_bits != 0;
     let mut s = 0.0;
     if in_cand && !in_host {
-        s += 1.0;
+        // A one-letter word (`u`, `s`, `a`) is also an initial or an abbreviation.
+        s += if w.range.len() == 1 { 0.5 } else { 1.0 };
     }
     if in_host && !in_cand {
         s -= 1.5;
@@ -748,16 +793,18 @@ fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawF
             }
         }
     }
-    // No function-word evidence: a long line with hardly a host function word is still worth
-    // asking whatlang about.
-    whole_line_by_whatlang(text, &hosts, doc, line, words.len(), host_hits, out);
+    // Evidence too thin for a fragment: a long line with some foreign evidence and hardly a
+    // host function word is still worth asking whatlang about.
+    if !votes.is_empty() {
+        whole_line_by_whatlang(text, &hosts, doc, line, words.len(), host_hits, out);
+    }
 }
 
 /// True for scripts that several languages whatlang knows are written in.
 fn shared_script(s: Script) -> bool {
     matches!(
         s,
-        Script::Latin | Script::Cyrillic | Script::Arabic | Script::Devanagari | Script::Han
+        Script::Latin | Script::Cyrillic | Script::Arabic | Script::Devanagari
     )
 }
 

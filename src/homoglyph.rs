@@ -75,11 +75,31 @@ pub fn check_word(text: &str, range: Range<usize>) -> Option<RawFinding> {
     })
 }
 
+/// True when `s` holds letters of at least two confusable scripts: the only lines where a
+/// mixed-script word can hide.
+fn two_confusable_scripts(s: &str) -> bool {
+    if s.is_ascii() {
+        return false;
+    }
+    let mut first: Option<Script> = None;
+    for sc in s.chars().filter_map(letter_script) {
+        if !confusable_script(sc) {
+            continue;
+        }
+        match first {
+            None => first = Some(sc),
+            Some(f) if f != sc => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Every mixed-script word in the given lines.
 pub fn find(text: &str, lines: &[crate::segment::Line]) -> Vec<RawFinding> {
     lines
         .iter()
-        .filter(|l| !text[l.range.clone()].is_ascii())
+        .filter(|l| two_confusable_scripts(&text[l.range.clone()]))
         .flat_map(|l| crate::segment::words(text, l.range.clone()))
         .filter_map(|w| check_word(text, w))
         .collect()

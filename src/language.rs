@@ -14,7 +14,7 @@ use whatlang::{Detector, Lang};
 
 /// At most this many bytes of the document's longest lines are given to whatlang to tell the
 /// document's language.
-const DOCUMENT_SAMPLE_BYTES: usize = 3000;
+const DOCUMENT_SAMPLE_BYTES: usize = 1200;
 
 /// A detected language with whatlang's confidence.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -132,8 +132,9 @@ pub type LangSet = u64;
 /// Function words and alphabets of the languages the data file knows.
 pub struct FunctionWords {
     langs: Vec<Lang>,
-    words: HashMap<&'static str, LangSet>,
-    letters: Vec<Option<Vec<char>>>,
+    words: HashMap<&'static str, LangSet, BuildFnv>,
+    /// Per language: whether it is written in Latin letters, and its letters (sorted).
+    letters: Vec<Option<(bool, Vec<char>)>>,
 }
 
 impl FunctionWords {
@@ -152,25 +153,55 @@ impl FunctionWords {
 
     /// The languages of a set, in the data's order.
     pub fn members(&self, set: LangSet) -> impl Iterator<Item = Lang> + '_ {
-        self.langs
-            .iter()
-            .enumerate()
-            .filter(move |(i, _)| set & (1u64 << i) != 0)
-            .map(|(_, &l)| l)
+        let mut rest = set;
+        std::iter::from_fn(move || loop {
+            if rest == 0 {
+                return None;
+            }
+            let i = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            if let Some(&l) = self.langs.get(i) {
+                return Some(l);
+            }
+        })
     }
 
     /// Whether `lang` writes the letter `c` (lower case): `None` when the data does not say.
     /// For Latin-script languages the letters a–z always count as written.
     pub fn writes(&self, lang: Lang, c: char) -> Option<bool> {
         let i = self.langs.iter().position(|&l| l == lang)?;
-        let letters = self.letters.get(i)?.as_ref()?;
+        let (latin, letters) = self.letters.get(i)?.as_ref()?;
         if c.is_ascii_lowercase() {
-            let latin = letters.iter().all(|&l| {
-                !l.is_alphabetic() || letter_script(l) == Some(unicode_script::Script::Latin)
-            });
-            return Some(latin);
+            return Some(*latin);
         }
-        Some(letters.contains(&c))
+        Some(letters.binary_search(&c).is_ok())
+    }
+}
+
+/// FNV-1a: a fast hash for the short keys of the function-word table (no untrusted keys are
+/// inserted, so SipHash's protection is not needed).
+#[derive(Default, Clone, Copy)]
+pub struct BuildFnv;
+
+/// The hasher of [`BuildFnv`].
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+impl std::hash::BuildHasher for BuildFnv {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
     }
 }
 
@@ -180,7 +211,7 @@ pub fn function_words() -> &'static FunctionWords {
     DATA.get_or_init(|| {
         let mut fw = FunctionWords {
             langs: Vec::new(),
-            words: HashMap::new(),
+            words: HashMap::default(),
             letters: Vec::new(),
         };
         let index = |fw: &mut FunctionWords, code: &str| -> Option<usize> {
@@ -204,7 +235,14 @@ pub fn function_words() -> &'static FunctionWords {
             };
             if let Some(code) = head.strip_prefix("letters ") {
                 if let Some(i) = index(&mut fw, code.trim()) {
-                    fw.letters[i] = Some(rest.trim().chars().collect());
+                    let mut letters: Vec<char> = rest.trim().chars().collect();
+                    letters.sort_unstable();
+                    letters.dedup();
+                    let latin = letters.iter().all(|&l| {
+                        !l.is_alphabetic()
+                            || letter_script(l) == Some(unicode_script::Script::Latin)
+                    });
+                    fw.letters[i] = Some((latin, letters));
                 }
                 continue;
             }

@@ -9,9 +9,33 @@
 use std::ops::Range;
 use unicode_script::{Script, UnicodeScript};
 
+/// The script of one character (`unicode-script`), with fast paths for the blocks that make
+/// up most text: ASCII, Latin-1 letters, the basic Cyrillic, Greek and Arabic letters, CJK
+/// ideographs, kana and Hangul syllables. The table search behind `script()` costs more than
+/// everything else straytext does per character.
+pub fn script_of(c: char) -> Script {
+    let u = c as u32;
+    match u {
+        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F => Script::Latin,
+        0..=0x7F => Script::Common,
+        0x3B1..=0x3C9 | 0x391..=0x3A1 | 0x3A3..=0x3A9 => Script::Greek,
+        0x400..=0x482 | 0x48A..=0x52F => Script::Cyrillic,
+        0x621..=0x63A | 0x641..=0x64A | 0x671..=0x6D3 => Script::Arabic,
+        0x905..=0x939 => Script::Devanagari,
+        0x5D0..=0x5EA => Script::Hebrew,
+        0xE01..=0xE30 => Script::Thai,
+        0x4E00..=0x9FFF => Script::Han,
+        0x3041..=0x3096 => Script::Hiragana,
+        0x30A1..=0x30FA => Script::Katakana,
+        0xAC00..=0xD7A3 => Script::Hangul,
+        0x2000..=0x200B | 0x200E..=0x2064 => Script::Common,
+        _ => c.script(),
+    }
+}
+
 /// The script of one character, with `None` for Common, Inherited and Unknown.
 pub fn letter_script(c: char) -> Option<Script> {
-    match c.script() {
+    match script_of(c) {
         Script::Common | Script::Inherited | Script::Unknown => None,
         s => Some(s),
     }
@@ -226,7 +250,7 @@ pub fn runs(text: &str, range: Range<usize>) -> Vec<ScriptRun> {
             },
             None => {
                 // A combining mark extends the run it follows.
-                if c.script() == Script::Inherited {
+                if script_of(c) == Script::Inherited {
                     if let Some(run) = out.last_mut() {
                         if run.range.end == at {
                             run.range.end = end;
@@ -242,6 +266,13 @@ pub fn runs(text: &str, range: Range<usize>) -> Vec<ScriptRun> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_paths_agree_with_unicode_script() {
+        for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(script_of(c), c.script(), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn runs_split_by_script_and_keep_marks() {
