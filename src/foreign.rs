@@ -625,10 +625,24 @@ fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
         }
         let gap = &text[prev_end.min(r.start)..r.start];
         let break_before = gap.chars().any(|c| !c.is_whitespace());
+        // A capitalized word inside a sentence is a name (`Condé Nast`, `Juli Clover`, `Dan`):
+        // it says nothing about the language around it.
+        let opens = |c: char| ".!?:;\"'«»“”„‘’([¿¡-–—|•·".contains(c);
+        let name = w.chars().next().is_some_and(char::is_uppercase)
+            && !out.is_empty()
+            && !gap
+                .chars()
+                .rev()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(opens);
         prev_end = r.end;
+        if name {
+            alien.clear();
+            marked.clear();
+        }
         out.push(Word {
             range: r,
-            langs: fw.langs_of(&lower),
+            langs: if name { 0 } else { fw.langs_of(&lower) },
             alien,
             marked,
             break_before,
@@ -636,6 +650,43 @@ fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
             year: false,
             other_script: false,
         });
+    }
+    out
+}
+
+/// The quoted or bracketed stretches of a line (`“…”`, `«…»`, `"…"`, `„…“`, `(…)`) that hold
+/// two to twelve words, as first and last word indices.
+fn quoted_segments(text: &str, line: &Range<usize>, words: &[Word]) -> Vec<(usize, usize)> {
+    const PAIRS: [(char, char); 6] = [
+        ('“', '”'),
+        ('«', '»'),
+        ('"', '"'),
+        ('„', '“'),
+        ('(', ')'),
+        ('‘', '’'),
+    ];
+    let s = &text[line.clone()];
+    let mut out = Vec::new();
+    for (open, close) in PAIRS {
+        let mut from = 0;
+        while let Some(i) = s[from..].find(open) {
+            let inner_start = from + i + open.len_utf8();
+            let Some(j) = s[inner_start..].find(close) else {
+                break;
+            };
+            let inner_end = inner_start + j;
+            from = inner_end + close.len_utf8();
+            let (a, b) = (line.start + inner_start, line.start + inner_end);
+            let inside: Vec<usize> = (0..words.len())
+                .filter(|&k| words[k].range.start >= a && words[k].range.end <= b)
+                .collect();
+            if let (Some(&first), Some(&last)) = (inside.first(), inside.last()) {
+                let n = last - first + 1;
+                if (2..=12).contains(&n) && !words[first..=last].iter().any(|w| w.other_script) {
+                    out.push((first, last));
+                }
+            }
+        }
     }
     out
 }
@@ -736,6 +787,36 @@ fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawF
     votes.sort_by(|a, b| b.1.total_cmp(&a.1));
     votes.truncate(3);
     let text = host.text;
+    if votes.is_empty() {
+        return;
+    }
+    // Quoted and bracketed segments first: the quotes draw the fragment's edges.
+    let mut words = words;
+    for (a, b) in quoted_segments(text, &line.range, &words) {
+        for &(cand, _) in &votes {
+            let Some(cb) = fw.bit(cand) else { continue };
+            let scores: Vec<f32> = words[a..=b]
+                .iter()
+                .map(|w| word_score(w, cand, cb, host_bits))
+                .collect();
+            let evidence = scores.iter().filter(|&&x| x > 0.0).count();
+            let sum: f32 = scores.iter().filter(|&&x| x > 0.0).sum();
+            if evidence < 2 || sum < 1.5 || scores.iter().any(|&x| x < NEUTRAL_WORD) {
+                continue;
+            }
+            let range = words[a].range.start..words[b].range.end;
+            let mut allowed = hosts.clone();
+            allowed.push(cand);
+            if language::detect_among(&text[range.clone()], allowed).is_some_and(|d| d.lang == cand)
+            {
+                out.push(language_finding(doc, cand, range, false, sum));
+                for w in &mut words[a..=b] {
+                    w.other_script = true;
+                }
+                break;
+            }
+        }
+    }
     let mut best: Option<(Lang, usize, usize, f32)> = None;
     for &(cand, _) in &votes {
         let Some(cb) = fw.bit(cand) else { continue };
@@ -757,7 +838,7 @@ fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawF
         let cb = fw.bit(cand).unwrap_or(0);
         // Widen over neutral words and counts, up to punctuation (in a short line, which may
         // be a list, up to the line's edges), at most three words on each side.
-        let short = words.len() <= 8 && host_hits == 0;
+        let short = words.len() <= 8;
         let neutral = |w: &Word| {
             w.langs & host_bits == 0
                 && !w.year
@@ -776,7 +857,11 @@ fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawF
             }
         }
         let whole = whole_line(i, j);
-        let strong = sum >= 2.0 || short && sum >= 1.0;
+        let evidence = words[i..=j]
+            .iter()
+            .filter(|w| word_score(w, cand, cb, host_bits) > 0.0)
+            .count();
+        let strong = evidence >= 2 && (sum >= 2.5 || short && sum >= 1.5);
         if strong {
             let range = if whole {
                 line.range.clone()
@@ -873,7 +958,8 @@ fn language_finding(
 /// language: function words and letters of another language (cheap, everywhere), confirmed by
 /// whatlang choosing between the page's language and the candidate only.
 pub fn find_foreign_languages(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
-    let Some(doc) = host.language else {
+    // Without a reliable page language there is no prior to weigh another language against.
+    let Some(doc) = host.language.filter(|d| d.reliable) else {
         return Vec::new();
     };
     let text = host.text;
