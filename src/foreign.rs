@@ -453,7 +453,11 @@ pub fn find_foreign_scripts(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
         let mut groups: Vec<Group> = Vec::new();
         let mut open = false;
         for (i, run) in runs.iter().enumerate() {
-            if accepted(host, &line.range, run) || inside_mixed_word(&runs, i) {
+            // In a two-alphabet page, both alphabets are the page's; their words are weighed
+            // by language in `find_foreign_languages`.
+            let other_alphabet =
+                host.digraphic() && matches!(run.script, Script::Latin | Script::Cyrillic);
+            if accepted(host, &line.range, run) || other_alphabet || inside_mixed_word(&runs, i) {
                 open = false;
                 continue;
             }
@@ -482,11 +486,6 @@ pub fn find_foreign_scripts(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
                 continue;
             }
             let lang = run_language(run_text, g.letters);
-            if host.digraphic() && matches!(g.script, Script::Latin | Script::Cyrillic) {
-                // The other alphabet of the page's own language: its words are weighed by
-                // their language, in `find_foreign_languages`.
-                continue;
-            }
             let score = (0.6 + 0.05 * g.letters as f32).min(0.97);
             let what = match lang {
                 Some(l) => format!("{} words ({})", g.script.full_name(), l.eng_name()),
@@ -830,9 +829,15 @@ fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawF
             }
         }
     }
+    // A stretch is the whole line when it covers most of it, or half of it with no host
+    // function word outside it.
     let whole_line = |a: usize, b: usize| -> bool {
         let covered = words[b].range.end - words[a].range.start;
-        covered * 10 >= line.range.len() * 8
+        let host_outside = words[..a]
+            .iter()
+            .chain(&words[b + 1..])
+            .any(|w| w.langs & host_bits != 0);
+        covered * 10 >= line.range.len() * 8 || !host_outside && covered * 2 >= line.range.len()
     };
     if let Some((cand, mut i, mut j, sum)) = best {
         let cb = fw.bit(cand).unwrap_or(0);
@@ -1061,5 +1066,79 @@ mod tests {
     #[test]
     fn homoglyph_letters_are_not_foreign_runs() {
         assert!(foreign("Everyone has the right to equаl pay for equal work, аpple.").is_empty());
+    }
+
+    /// The foreign-language spans straytext finds in `text`.
+    fn foreign_language(text: &str) -> Vec<&str> {
+        let ls = lines(text);
+        let system = crate::script::host_system(text, &ls);
+        let host = Host {
+            system: system.unwrap(),
+            language: language::document_language(text, &ls, system),
+            text,
+        };
+        find_foreign_languages(&host, &ls)
+            .into_iter()
+            .map(|f| &text[f.range])
+            .collect()
+    }
+
+    const PORTUGUESE: &str = "Todo o indivíduo tem direito à liberdade de opinião e de expressão, o que implica o direito de não ser inquietado pelas suas opiniões.\n\
+        Toda a pessoa tem direito ao trabalho, à livre escolha do trabalho, a condições equitativas e satisfatórias de trabalho e à protecção contra o desemprego.\n\
+        Ninguém pode ser arbitrariamente privado da sua propriedade.\n";
+
+    const ENGLISH: &str = "Everyone has the right to freedom of thought, conscience and religion; this right includes freedom to change his religion or belief.\n\
+        Everyone has the right to freedom of opinion and expression; this right includes freedom to hold opinions without interference.\n\
+        No one shall be held in slavery or servitude; slavery and the slave trade shall be prohibited in all their forms.\n";
+
+    #[test]
+    fn same_script_fragments_are_flagged() {
+        let cases: [(String, &str); 4] = [
+            // A Spanish line in a Portuguese page.
+            (
+                format!("{PORTUGUESE}Toda persona tiene el derecho de acceso, en condiciones de igualdad, a las funciones públicas de su país.\n"),
+                "Toda persona tiene el derecho de acceso, en condiciones de igualdad, a las funciones públicas de su país.",
+            ),
+            // An Italian phrase in quotes inside an English sentence.
+            (
+                format!("{ENGLISH}Everyone has the right «e senza riguardo a frontiere della sua» to take part in the government.\n"),
+                "e senza riguardo a frontiere della sua",
+            ),
+            // A Turkish countdown after an English date.
+            (format!("{ENGLISH}January 2025 5 gün önce\n"), "5 gün önce"),
+            // A German line in an English page.
+            (
+                format!("{ENGLISH}Durch die Nutzung dieser Website stimmen Sie der Verwendung von Cookies zu.\n"),
+                "Durch die Nutzung dieser Website stimmen Sie der Verwendung von Cookies zu.",
+            ),
+        ];
+        for (text, want) in &cases {
+            assert_eq!(foreign_language(text), [*want], "{text}");
+        }
+    }
+
+    #[test]
+    fn host_language_lines_and_names_are_not_flagged() {
+        let cases = [
+            format!("{ENGLISH}promote the development of friendly relations\nThe U.S. embassy in Kabul did not confirm it.\n"),
+            format!("{ENGLISH}Condé Nast Traveller\nJuli Clover and Dan Barbera wrote that the dish is sautéed, a cliché.\n"),
+            format!("{ENGLISH}Everyone has the right to α + β = 90° freedom of peaceful assembly.\n"),
+            format!("{PORTUGUESE}a condições equitativas\nToda a pessoa tem direito à educação.\n"),
+        ];
+        for text in &cases {
+            assert!(
+                foreign_language(text).is_empty(),
+                "{text}: {:?}",
+                foreign_language(text)
+            );
+        }
+    }
+
+    #[test]
+    fn a_foreign_script_after_the_other_alphabet_of_a_serbian_page() {
+        let text = "Svako ima pravo na život, slobodu i bezbednost ličnosti, i to je veoma važno za sve ljude.\n\
+            Свако има право на живот, слободу и безбедност личности и право на рад и образовање.\n\
+            април 2025. ३ माह में\n";
+        assert_eq!(foreign(text), ["३ माह में"]);
     }
 }

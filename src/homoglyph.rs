@@ -130,6 +130,23 @@ mod tests {
     }
 
     #[test]
+    fn look_alikes_in_every_direction() {
+        // (text, flagged word, a letter the reason must name)
+        let cases = [
+            ("Кожна людинa має право на освіту", "людинa", "U+0061"),
+            ("Κaθένας έχει δικαίωμα", "Κaθένας", "Latin"),
+            ("すべての人は gσoglе を使う", "gσoglе", "Greek"),
+            ("人人有权 microsоft 工作", "microsоft", "U+043E"),
+        ];
+        for (text, word, named) in cases {
+            let found = find(text, &lines(text));
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(&text[found[0].range.clone()], word);
+            assert!(found[0].reason.contains(named), "{}", found[0].reason);
+        }
+    }
+
+    #[test]
     fn legitimate_words_pass() {
         for text in [
             "日本語のテキストです",
