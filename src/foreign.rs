@@ -1141,4 +1141,28 @@ mod tests {
             април 2025. ३ माह में\n";
         assert_eq!(foreign(text), ["३ माह में"]);
     }
+
+    proptest::proptest! {
+        /// On any text, the fragment finders stay on char boundaries, inside the text, and
+        /// never panic.
+        #[test]
+        fn never_panic_and_stay_on_boundaries(
+            text in "[a-zA-Zé ıñ.,;:!?()«»“”\"'@/=+²0-9٠-٩۰-۹абвгдеЈјљ αβΔ日本語のカタカナ한국어人權ไทย๕יוםيوم\u{200B}\u{200D}\u{202E}\u{0301}\n-]{0,120}"
+        ) {
+            let ls = lines(&text);
+            let system = crate::script::host_system(&text, &ls);
+            let language = language::document_language(&text, &ls, system);
+            let mut found = crate::homoglyph::find(&text, &ls);
+            found.extend(crate::invisible::find(&text));
+            if let Some(system) = system {
+                let host = Host { system, language, text: &text };
+                found.extend(find_foreign_scripts(&host, &ls));
+                found.extend(find_foreign_languages(&host, &ls));
+            }
+            for f in found {
+                proptest::prop_assert!(f.range.start < f.range.end && f.range.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(f.range.start) && text.is_char_boundary(f.range.end));
+            }
+        }
+    }
 }
