@@ -607,7 +607,12 @@ fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
             continue;
         }
         lower.clear();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
         let mut alien = Vec::new();
         let mut marked = Vec::new();
         for c in lower.chars().filter(|c| c.is_alphabetic()) {
