@@ -8,9 +8,10 @@
 //!
 //! Which findings become predictions, and under which benchmark kind:
 //! - `mixed_script_word` → `homoglyph`;
-//! - `foreign_script` and `foreign_language` → `foreign_line` when the finding covers its whole
-//!   line, else `inline_fragment` (a foreign-locale widget is either; the scorer matches spans
-//!   whatever their kind, so the kind only sharpens the per-kind precision);
+//! - `foreign_script` and `foreign_language` → `ui_widget` when short or holding digits,
+//!   `foreign_line` when the finding covers its whole line, else `inline_fragment` (see
+//!   `bench_kind`; the scorer matches spans whatever their kind, so the kind only sharpens the
+//!   per-kind precision);
 //! - `ui_text` of subkind `amount` (a currency amount standing alone on its line) → `ui_widget`;
 //! - other kinds (other stray UI text, invisible characters) are not what this benchmark labels
 //!   and are left out.
@@ -54,17 +55,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .filter_map(|f| {
                 let kind = match f.kind {
                     Kind::MixedScriptWord => "homoglyph",
-                    Kind::ForeignScript | Kind::ForeignLanguage => {
-                        let whole_line = report
-                            .lines
-                            .iter()
-                            .any(|l| l.start == f.start && l.end == f.end);
-                        if whole_line {
-                            "foreign_line"
-                        } else {
-                            "inline_fragment"
-                        }
-                    }
+                    Kind::ForeignScript | Kind::ForeignLanguage => bench_kind(text, &report, f),
                     // A currency amount standing alone is a widget whatever its locale.
                     Kind::UiText if f.subkind == Some(Subkind::Amount) => "ui_widget",
                     _ => return None,
@@ -104,6 +95,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     Ok(())
+}
+
+/// The benchmark kind of a foreign finding, from its shape: a widget is short or holds
+/// digits (a date, a countdown, a unit, a list on a line of its own), a foreign line covers its
+/// whole line, anything else is an inline fragment. The scorer matches spans whatever their
+/// kind; the kind only sharpens its per-kind precision.
+fn bench_kind(text: &str, report: &straytext::Report, f: &straytext::Finding) -> &'static str {
+    let Some(line) = report
+        .lines
+        .iter()
+        .find(|l| l.byte_start <= f.byte_start && f.byte_end <= l.byte_end)
+    else {
+        return "inline_fragment";
+    };
+    let line_text = &text[line.bytes()];
+    let span = &text[f.bytes()];
+    let tokens = line_text.split_whitespace().count();
+    let whole = line.byte_start == f.byte_start && line.byte_end == f.byte_end;
+    let digits = |s: &str| s.chars().any(|c| c.is_numeric());
+    let at_end = f.byte_end == line.byte_end;
+    if digits(span)
+        || tokens <= 4
+        || at_end && digits(line_text) && tokens <= 8
+        || whole && line_text.contains(", ") && tokens <= 6
+    {
+        "ui_widget"
+    } else if whole {
+        "foreign_line"
+    } else {
+        "inline_fragment"
+    }
 }
 
 /// Times each step of the pipeline on one text, adding to `times`.

@@ -107,7 +107,11 @@ pub fn masks(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let base = line.start;
     let mut out: Vec<Range<usize>> = Vec::new();
     // Most lines hold none of the three: tell that cheaply.
-    let formula = s.chars().any(is_operator);
+    let formula = if s.is_ascii() {
+        s.bytes().any(|b| matches!(b, b'=' | b'+' | b'<' | b'>'))
+    } else {
+        s.chars().any(is_operator)
+    };
     if !formula && !s.contains('@') && !s.contains("://") && !s.contains("www.") {
         return out;
     }
@@ -658,6 +662,33 @@ fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
     out
 }
 
+/// A cheap first look at a line: false when no word of it can be evidence of another
+/// language (no ASCII word is another language's function word and no other word holds a
+/// letter beyond ASCII), so that most lines of a page cost one hash lookup per word.
+fn may_hold_foreign_words(text: &str, line: &Range<usize>, host_bits: LangSet) -> bool {
+    let fw = language::function_words();
+    let mut buf = [0u8; 24];
+    for r in fast_words(text, line.clone()) {
+        let w = &text[r];
+        if !w.is_ascii() {
+            return true;
+        }
+        if w.len() > buf.len() {
+            continue;
+        }
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        let Ok(lower) = std::str::from_utf8(lower) else {
+            continue;
+        };
+        if fw.langs_of(lower) & !host_bits != 0 && fw.langs_of(lower) & host_bits == 0 {
+            return true;
+        }
+    }
+    false
+}
+
 /// The quoted or bracketed stretches of a line (`“…”`, `«…»`, `"…"`, `„…“`, `(…)`) that hold
 /// two to twelve words, as first and last word indices.
 fn quoted_segments(text: &str, line: &Range<usize>, words: &[Word]) -> Vec<(usize, usize)> {
@@ -753,6 +784,9 @@ fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawF
         .iter()
         .filter_map(|&h| fw.bit(h))
         .fold(0, |a, b| a | b);
+    if host_bits != 0 && !may_hold_foreign_words(host.text, &line.range, host_bits) {
+        return;
+    }
     let words = line_words(host, &line.range, &hosts);
     if words.is_empty() {
         return;

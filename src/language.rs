@@ -96,6 +96,11 @@ pub fn document_language(
 
 /// True when at least two thirds of the letters of `s` belong to the writing system `ws`.
 pub fn mostly_in(s: &str, ws: WritingSystem) -> bool {
+    if s.is_ascii() {
+        // ASCII letters are Latin.
+        return ws.main == unicode_script::Script::Latin
+            || !s.bytes().any(|b| b.is_ascii_alphabetic());
+    }
     let (mut inside, mut all) = (0usize, 0usize);
     for c in s.chars() {
         if let Some(sc) = letter_script(c) {

@@ -164,8 +164,18 @@ pub fn host_system(text: &str, lines: &[crate::segment::Line]) -> Option<Writing
     let mut letters = ScriptTally::default();
     let mut line_votes = ScriptTally::default();
     for line in lines {
+        let s = &text[line.range.clone()];
+        if s.is_ascii() {
+            // ASCII: Latin letters or none, counted without the per-character lookup.
+            let n = s.bytes().filter(u8::is_ascii_alphabetic).count() as u32;
+            if n > 0 {
+                line_votes.add(Script::Latin, 1);
+                letters.add(Script::Latin, n);
+            }
+            continue;
+        }
         let mut t = ScriptTally::default();
-        t.add_str(&text[line.range.clone()]);
+        t.add_str(s);
         if let Some(d) = t.dominant() {
             // Kana lines vote for the Han-based Japanese system as a whole.
             line_votes.add(d, 1);
