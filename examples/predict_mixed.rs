@@ -60,7 +60,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     Kind::UiText if f.subkind == Some(Subkind::Amount) => "ui_widget",
                     _ => return None,
                 };
-                Some(serde_json::json!({"start": f.start, "end": f.end, "kind": kind}))
+                Some(serde_json::json!({
+                    "start": f.start,
+                    "end": f.end,
+                    "kind": kind,
+                    "finding": f.kind.as_str(),
+                }))
             })
             .collect();
         serde_json::to_writer(

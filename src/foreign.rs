@@ -665,24 +665,41 @@ fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
 /// A cheap first look at a line: false when no word of it can be evidence of another
 /// language (no ASCII word is another language's function word and no other word holds a
 /// letter beyond ASCII), so that most lines of a page cost one hash lookup per word.
-fn may_hold_foreign_words(text: &str, line: &Range<usize>, host_bits: LangSet) -> bool {
+fn may_hold_foreign_words(
+    text: &str,
+    line: &Range<usize>,
+    host_bits: LangSet,
+    hosts: &[Lang],
+) -> bool {
     let fw = language::function_words();
+    let foreign_word = |lower: &str| {
+        let langs = fw.langs_of(lower);
+        langs & !host_bits != 0 && langs & host_bits == 0
+    };
     let mut buf = [0u8; 24];
+    let mut lower = String::new();
     for r in fast_words(text, line.clone()) {
         let w = &text[r];
-        if !w.is_ascii() {
-            return true;
-        }
-        if w.len() > buf.len() {
+        if w.is_ascii() {
+            if w.len() > buf.len() {
+                continue;
+            }
+            let b = &mut buf[..w.len()];
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            if std::str::from_utf8(b).is_ok_and(foreign_word) {
+                return true;
+            }
             continue;
         }
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        let Ok(lower) = std::str::from_utf8(lower) else {
-            continue;
-        };
-        if fw.langs_of(lower) & !host_bits != 0 && fw.langs_of(lower) & host_bits == 0 {
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        let alien = lower.chars().any(|c| {
+            !c.is_ascii()
+                && c.is_alphabetic()
+                && hosts.iter().all(|&h| fw.writes(h, c) == Some(false))
+        });
+        if alien || foreign_word(&lower) {
             return true;
         }
     }
@@ -784,7 +801,7 @@ fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawF
         .iter()
         .filter_map(|&h| fw.bit(h))
         .fold(0, |a, b| a | b);
-    if host_bits != 0 && !may_hold_foreign_words(host.text, &line.range, host_bits) {
+    if host_bits != 0 && !may_hold_foreign_words(host.text, &line.range, host_bits, &hosts) {
         return;
     }
     let words = line_words(host, &line.range, &hosts);

@@ -15,9 +15,9 @@ for l in open(sys.argv[2]):
     t = pages[p['id']]
     u16 = t.encode('utf-16-le')
     for s in p['spans']:
-        count[s['kind']] += 1
+        count[s.get('finding', s['kind'])] += 1
         frag = u16[2 * s['start']:2 * s['end']].decode('utf-16-le', 'replace')
-        rows.append(f"{p['id']} {s['kind']} {frag[:100]!r}")
+        rows.append(f"{p['id']} {s.get('finding', s['kind'])} {frag[:100]!r}")
 print(count)
 for r in rows[:n]:
     print(' ', r)
