@@ -49,6 +49,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if stages {
             time_stages(text, &mut stage_times);
         }
+        let mut seen = std::collections::HashSet::new();
         let spans: Vec<serde_json::Value> = report
             .findings
             .iter()
@@ -60,6 +61,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     Kind::UiText if f.subkind == Some(Subkind::Amount) => "ui_widget",
                     _ => return None,
                 };
+                // One span flagged under two kinds (a foreign amount is also an amount) is one
+                // prediction.
+                if !seen.insert((f.start, f.end)) {
+                    return None;
+                }
                 Some(serde_json::json!({
                     "start": f.start,
                     "end": f.end,

@@ -385,45 +385,44 @@ fn with_numbers(text: &str, line: &Range<usize>, range: Range<usize>) -> Range<u
     let is_num = |c: char| c.is_numeric();
     let is_sep = |c: char| matches!(c, '.' | ',' | ':' | '/' | '-' | '%');
     let is_space = |c: char| c == ' ' || c == '\u{a0}' || c == '\u{202f}';
-    // Left.
+    // Left: everything before, when it is only numbers (`13 Ιουνίου`); else the one count
+    // just before (`GRUDZIEŃ 2025 5天后`), never a year (`AUGUST 2025 يوم متبقٍ`).
     let before = &text[line.start..range.start];
     let mut start = range.start;
-    let mut chars = before.char_indices().rev().peekable();
-    let mut skipped_space = false;
-    if let Some(&(_, c)) = chars.peek() {
-        if is_space(c) {
-            chars.next();
-            skipped_space = true;
-        }
-    }
-    let mut digits = 0;
-    let mut num_start = None;
-    while let Some(&(i, c)) = chars.peek() {
-        if is_num(c) || (digits > 0 && (is_sep(c) || is_space(c))) {
-            if is_num(c) {
-                digits += 1;
-                num_start = Some(line.start + i);
-            }
-            chars.next();
-        } else {
-            break;
-        }
-    }
-    if let Some(ns) = num_start {
-        let rest = text[line.start..ns].trim();
-        let number = &text[ns..range.start];
-        let year = number.trim().chars().filter(|&c| is_num(c)).count() == 4 && !rest.is_empty();
-        if rest.is_empty() || !year && (skipped_space || digits > 0) && digits <= 3 {
-            start = ns;
+    let is_currency = |c: char| "$£€¥₹₽₩₺₪₫฿￥".contains(c);
+    if before.chars().any(|c| is_num(c) || is_currency(c))
+        && before
+            .chars()
+            .all(|c| is_num(c) || is_sep(c) || is_space(c) || c.is_whitespace() || is_currency(c))
+    {
+        start = line.start + (before.len() - before.trim_start().len());
+    } else {
+        let trimmed = before
+            .strip_suffix([' ', '\u{a0}', '\u{202f}'])
+            .unwrap_or(before);
+        let token_len: usize = trimmed
+            .chars()
+            .rev()
+            .take_while(|&c| is_num(c) || matches!(c, '.' | ','))
+            .map(char::len_utf8)
+            .sum();
+        let token = &trimmed[trimmed.len() - token_len..];
+        let digits = token.chars().filter(|&c| is_num(c)).count();
+        let glued = trimmed[..trimmed.len() - token_len]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace());
+        if (1..=3).contains(&digits) && !glued {
+            start = line.start + trimmed.len() - token_len;
         }
     }
     // Right: only numbers and punctuation up to the end of the line.
     let after = &text[range.end..line.end];
     let end = if !after.is_empty()
-        && after.chars().any(is_num)
+        && after.chars().any(|c| is_num(c) || is_currency(c))
         && after
             .chars()
-            .all(|c| is_num(c) || is_sep(c) || is_space(c) || c.is_whitespace())
+            .all(|c| is_num(c) || is_sep(c) || is_space(c) || c.is_whitespace() || is_currency(c))
     {
         line.end
     } else {
@@ -1103,7 +1102,11 @@ mod tests {
 
     #[test]
     fn foreign_runs_are_flagged_alone() {
-        let cases: [(&str, &[&str]); 5] = [
+        let cases: [(&str, &[&str]); 8] = [
+            // Counts belong to the foreign words after them; a year closes the date before.
+            ("Każdy człowiek ma prawo do życia, wolności i bezpieczeństwa swojej osoby.\nGRUDZIEŃ 2025 5天后\n", &["5天后"]),
+            ("לכל אדם הזכות לחיים, לחירות ולבטחון אישי.\nפברואר 2025 12 日前\n", &["12 日前"]),
+            ("Καθένας έχει δικαίωμα στη ζωή, την ελευθερία και την προσωπική του ασφάλεια.\n£५०.००\n", &["£५०.००"]),
             ("AUGUST 2025 يوم متبقٍ\nThe talks in Doha ended on Sunday without an agreement, officials said.", &["يوم متبقٍ"]),
             // A Chinese menu in a Spanish page.
             ("Toda persona tiene derecho a la vida, a la libertad y a la seguridad de su persona.\n宫保鸡丁 麻婆豆腐 回锅肉\n", &["宫保鸡丁 麻婆豆腐 回锅肉"]),
