@@ -77,7 +77,7 @@ pub fn analyze(text: &str, options: &Options) -> Report {
     // 1. Lines.
     let lines = segment::lines(text);
 
-    // 2. Scripts: the document's writing system, by a vote of its letters.
+    // 2. Scripts: the document's writing system, by a vote of its letters and lines.
     let system = script::host_system(text, &lines);
 
     // 3. The document's language, told from the lines in its writing system.
