@@ -922,7 +922,14 @@ fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawF
             .filter(|w| word_score(w, cand, cb, host_bits) > 0.0)
             .count();
         let strong = evidence >= 2 && (sum >= 2.5 || short && sum >= 1.5);
-        if strong {
+        // Thinner evidence (two words, a lower score) stands when whatlang, free to choose any
+        // language, hears the candidate in the stretch too.
+        let thin = !strong && evidence >= 2 && sum >= 1.5 && {
+            let stretch = &text[words[i].range.start..words[j].range.end];
+            stretch.chars().filter(|c| c.is_alphabetic()).count() >= 12
+                && language::detect(stretch).is_some_and(|d| d.lang == cand)
+        };
+        if strong || thin {
             let range = if whole {
                 line.range.clone()
             } else {
