@@ -55,7 +55,6 @@ pub mod wasm;
 
 pub use report::{Finding, Kind, Language, LineVerdict, Report, Subkind, Verdict};
 
-use script::ScriptTally;
 use std::ops::Range;
 
 /// What the caller knows besides the text.
@@ -80,15 +79,11 @@ pub fn analyze(text: &str, options: &Options) -> Report {
     // 1. Lines.
     let lines = segment::lines(text);
 
-    // 2. Scripts: the document's writing system, by a vote of its letters.
-    let mut tally = ScriptTally::default();
-    for line in &lines {
-        tally.add_str(&text[line.range.clone()]);
-    }
-    let system = tally.writing_system();
+    // 2. Scripts: the document's writing system, by a vote of its letters and lines.
+    let system = script::host_system(text, &lines);
 
-    // 3. The document's language.
-    let doc_language = language::document_language(text, &lines);
+    // 3. The document's language, told from the lines in its writing system.
+    let doc_language = language::document_language(text, &lines, system);
 
     // 4. Line evidence.
     let (feats, page) = features::extract(text, &lines);
