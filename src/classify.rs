@@ -38,7 +38,24 @@ impl Decision {
 /// How many lines before the first prose line a headline may stand.
 const HEADLINE_REACH: usize = 4;
 
+/// The clipboard's HTML, where it is unambiguous: a line that is all link text inside a
+/// `nav` or a `footer` is navigation. (Kept apart: the model that reads every hint comes later.)
+fn decide_from_html(f: &LineFeatures) -> Option<Decision> {
+    let h = &f.hint;
+    (h.found && h.link_density >= 0.9 && (h.in_nav || h.in_footer)).then(|| {
+        let place = if h.in_nav { "a menu" } else { "the footer" };
+        Decision::noise(
+            0.9,
+            Subkind::Navigation,
+            format!("a link in {place} of the page's HTML"),
+        )
+    })
+}
+
 fn decide(i: usize, f: &LineFeatures, feats: &[LineFeatures], page: &PageFacts) -> Decision {
+    if let Some(d) = decide_from_html(f) {
+        return d;
+    }
     let inside =
         matches!((page.first_prose, page.last_prose), (Some(a), Some(b)) if a <= i && i <= b);
 
