@@ -461,7 +461,8 @@ struct Page {
     /// The page's lines, as byte ranges of `text`.
     lines: Vec<(u32, u32)>,
     elems: Vec<Elem>,
-    /// The Readability top candidate and its siblings, as element id ranges.
+    /// The Readability top candidate and its siblings, as element id ranges (disjoint, in
+    /// document order).
     article: Vec<(u32, u32)>,
 }
 
@@ -945,6 +946,34 @@ fn tag_breaks(kind: Kind) -> bool {
     )
 }
 
+/// html5gum's string reader behind calls that are not inlined: the tokenizer inlines its
+/// reader into each of its ~80 states, and the reader's SWAR scan, copied into every state,
+/// was most of the tokenizer's size in the wasm.
+struct SlimReader<'a>(html5gum::StringReader<'a>);
+
+impl html5gum::Reader for SlimReader<'_> {
+    type Error = Infallible;
+
+    #[inline]
+    fn read_byte(&mut self) -> Result<Option<u8>, Infallible> {
+        self.0.read_byte()
+    }
+
+    #[inline(never)]
+    fn try_read_string(&mut self, s: &[u8], case_sensitive: bool) -> Result<bool, Infallible> {
+        self.0.try_read_string(s, case_sensitive)
+    }
+
+    #[inline(never)]
+    fn read_until<'b>(
+        &'b mut self,
+        needle: &[u8],
+        char_buf: &'b mut [u8; 4],
+    ) -> Result<Option<&'b [u8]>, Infallible> {
+        self.0.read_until(needle, char_buf)
+    }
+}
+
 /// Parses `html` into its visible text and structure.
 fn parse(html: &str) -> Page {
     let mut builder = Builder::new();
@@ -957,7 +986,8 @@ fn parse(html: &str) -> Page {
         );
         emitter.naively_switch_states(true);
         // The string reader cannot fail; the tokenizer recovers from every parse error.
-        let _ = Tokenizer::new_with_emitter(html, emitter).finish();
+        let reader = SlimReader(html5gum::Readable::to_reader(html));
+        let _ = Tokenizer::new_with_emitter(reader, emitter).finish();
     }
     builder.finish()
 }
@@ -1139,11 +1169,9 @@ fn hint_for(page: &Page, a: u32, b: u32) -> LineHint {
                     *slot += wf;
                 }
             }
-            if page
-                .article
-                .iter()
-                .any(|&(x, y)| x <= s.block && s.block <= y)
-            {
+            // The article's ranges are disjoint and in document order.
+            let k = page.article.partition_point(|&(x, _)| x <= s.block);
+            if k > 0 && s.block <= page.article[k - 1].1 {
                 article += wf;
             }
             if let Some(e) = page.elems.get(s.block as usize) {
