@@ -104,6 +104,13 @@ mod bit {
     pub const POSITIVE: u32 = 1 << 19;
     /// Inside `svg` or `math`, where `/>` closes an element.
     pub const FOREIGN: u32 = 1 << 20;
+    /// Class or id has a word that vetoes the widget and sidebar names of the other words
+    /// (after Readability's `and|article|body|column|content|main|shadow`:
+    /// `content-sidebar-wrap`). Only seen while reading attributes.
+    pub const VETO: u32 = 1 << 21;
+    /// Class or id joins two names with `and` (`td-content-and-menu`): none of its names
+    /// count but the byline ones. Only seen while reading attributes.
+    pub const VETO_ALL: u32 = 1 << 22;
 
     /// The bits that make an element an unlikely home for the article.
     pub const UNLIKELY: u32 = NAV | FOOTER | ASIDE | WIDGET | HEADER;
@@ -273,7 +280,6 @@ fn token_bits(t: &[u8]) -> u32 {
         b"paginat",
         b"pager",
         b"promo",
-        b"advert",
         b"sponsor",
         b"disqus",
         b"popup",
@@ -283,13 +289,13 @@ fn token_bits(t: &[u8]) -> u32 {
         b"popular",
         b"outbrain",
         b"taboola",
-        b"widget",
-        b"banner",
         b"shoutbox",
         b"replies",
         b"community",
     ];
-    const WIDGET_WORDS: &[&[u8]] = &[b"ad", b"ads", b"adsbygoogle", b"rss", b"tags", b"share"];
+    // Measured on the bench and left out, as no more often noise than any text: `widget`
+    // (page builders wrap everything in `elementor-widget`), `banner`, `ad`, `ads`, `advert`.
+    const WIDGET_WORDS: &[&[u8]] = &[b"adsbygoogle", b"rss", b"tags", b"share"];
     const NAV_WORDS: &[&[u8]] = &[
         b"nav",
         b"navbar",
@@ -333,7 +339,13 @@ fn token_bits(t: &[u8]) -> u32 {
         bits |= BYLINE;
     }
     if POSITIVE_WORDS.contains(&t) {
-        bits |= POSITIVE;
+        bits |= POSITIVE | VETO;
+    }
+    if matches!(t, b"column" | b"shadow") {
+        bits |= VETO;
+    }
+    if t == b"and" {
+        bits |= VETO_ALL;
     }
     bits
 }
@@ -596,12 +608,18 @@ impl Builder {
                         // (`single-post comments-open`): only their positive names count.
                         if matches!(p.kind, Kind::Html | Kind::Body) || p.bits & bit::MAIN != 0 {
                             p.positive |= b & bit::POSITIVE != 0;
-                        } else if b & bit::POSITIVE != 0 {
-                            // `content-sidebar-wrap`: a wrapper around the content.
-                            p.positive = true;
-                            p.bits |= b & (bit::BYLINE | bit::NAV | bit::FOOTER | bit::HEADER);
                         } else {
-                            p.bits |= b;
+                            p.positive |= b & bit::POSITIVE != 0;
+                            p.bits |= if b & bit::VETO_ALL != 0 {
+                                // `td-content-and-menu`: a wrapper around the content
+                                // (`entry-meta` stays a byline).
+                                b & bit::BYLINE
+                            } else if b & bit::VETO != 0 {
+                                // `content-sidebar-wrap`, but `main-menu` is a menu.
+                                b & !(bit::WIDGET | bit::ASIDE)
+                            } else {
+                                b
+                            } & !(bit::POSITIVE | bit::VETO | bit::VETO_ALL);
                         }
                     }
                     Attr::Role => p.bits |= role_bits(value),
@@ -1486,12 +1504,19 @@ mod tests {
                 "We use cookies",
                 |h| h.in_widget,
             ),
-            (r#"<div class="ad">Buy now</div>"#, "Buy now", |h| {
+            (
+                r#"<div class="sponsored-ad">Buy now</div>"#,
+                "Buy now",
+                |h| h.in_widget,
+            ),
+            (r#"<div class="adsbygoogle">x y</div>"#, "x y", |h| {
                 h.in_widget
             }),
-            (r#"<div class="header-ad-wrapper">x y</div>"#, "x y", |h| {
-                h.in_widget
-            }),
+            (
+                r#"<div class="elementor-widget-wrap">Text</div>"#,
+                "Text",
+                |h| !h.in_widget,
+            ),
             // Names that only contain a widget word are not widgets.
             (r#"<div class="shadow">Text</div>"#, "Text", |h| {
                 !h.in_widget
@@ -1515,6 +1540,19 @@ mod tests {
                 "Text",
                 |h| !h.in_widget,
             ),
+            (
+                r#"<div class="inline-and-sidebar">Text</div>"#,
+                "Text",
+                |h| !h.in_aside,
+            ),
+            (
+                r#"<div class="td-content-and-menu">Text</div>"#,
+                "Text",
+                |h| !h.in_nav,
+            ),
+            (r#"<div class="entry-meta">By Jo</div>"#, "By Jo", |h| {
+                h.in_byline
+            }),
             (r#"<p class="byline">By Jane Doe</p>"#, "By Jane Doe", |h| {
                 h.in_byline
             }),
