@@ -922,12 +922,68 @@ impl Builder {
                 e.sub_link_chars as f32 / e.sub_chars as f32
             }
         };
-        let top = page
+        let final_score = |e: &Elem| e.score.map(|s| s * (1.0 - link_density(e)));
+        let mut ranked: Vec<(usize, f32)> = page
             .elems
             .iter()
             .enumerate()
-            .filter_map(|(i, e)| e.score.map(|s| (i, s * (1.0 - link_density(e)))))
-            .max_by(|a, b| a.1.total_cmp(&b.1));
+            .filter_map(|(i, e)| final_score(e).map(|s| (i, s)))
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut top = ranked.first().copied();
+        if let Some((mut t, top_score)) = top {
+            let is_page = |e: &Elem| matches!(e.kind, Kind::Body | Kind::Html);
+            // As Readability: when three of the next four candidates score nearly as well, the
+            // article is their common ancestor.
+            let alternatives: Vec<usize> = ranked[1..ranked.len().min(5)]
+                .iter()
+                .filter(|&&(_, s)| s >= 0.75 * top_score)
+                .map(|&(i, _)| i)
+                .collect();
+            if alternatives.len() >= 3 {
+                let mut a = page.elems[t].parent;
+                while let Some(e) = page.elems.get(a as usize) {
+                    if is_page(e) {
+                        break;
+                    }
+                    let inside = alternatives
+                        .iter()
+                        .filter(|&&i| a as usize <= i && i <= e.end as usize)
+                        .count();
+                    if inside >= 3 {
+                        t = a as usize;
+                        break;
+                    }
+                    a = e.parent;
+                }
+            }
+            // Climb while the parent scores better, and past parents with one child.
+            let mut last = final_score(&page.elems[t]).unwrap_or(0.0);
+            let threshold = last / 3.0;
+            let mut a = page.elems[t].parent;
+            while let Some(e) = page.elems.get(a as usize) {
+                if is_page(e) {
+                    break;
+                }
+                match final_score(e) {
+                    None => {}
+                    Some(s) if s < threshold => break,
+                    Some(s) if s > last => {
+                        t = a as usize;
+                        break;
+                    }
+                    Some(s) => last = s,
+                }
+                a = e.parent;
+            }
+            while let Some(p) = page.elems.get(page.elems[t].parent as usize) {
+                if is_page(p) || p.sub_elems != page.elems[t].sub_elems + 1 {
+                    break;
+                }
+                t = page.elems[t].parent as usize;
+            }
+            top = Some((t, final_score(&page.elems[t]).unwrap_or(top_score)));
+        }
         if let Some((t, top_score)) = top {
             if top_score > 0.0 {
                 let threshold = (top_score * 0.2).max(10.0);
@@ -1765,6 +1821,23 @@ mod tests {
             [false, false, true, true, true, true, false, false]
         );
         assert!(h[3].text_density > h[0].text_density);
+    }
+
+    #[test]
+    fn article_split_in_sections_is_one_block() {
+        let para = "Officials said on Sunday that the talks, which began in March, would resume next week, and that both sides had agreed on a text.";
+        let html = format!(
+            "<body><nav><a href=/a>World</a></nav><div class=story>\
+             <div><p>{para}</p><p>{para}</p></div><div><p>{para}</p><p>{para}</p></div>\
+             <div><p>{para}</p><p>{para}</p></div><div><p>{para}</p><p>{para}</p></div></div>\
+             <footer><a href=/p>Privacy</a></footer></body>"
+        );
+        let text = format!("World\n{}\nPrivacy", [para; 8].join("\n"));
+        let h = hints(&html, &text);
+        let article: Vec<bool> = h.iter().map(|h| h.in_article).collect();
+        assert!(!article[0]);
+        assert!(article[1..9].iter().all(|&a| a), "{article:?}");
+        assert!(!article[9]);
     }
 
     #[test]
