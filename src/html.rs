@@ -923,19 +923,23 @@ impl Builder {
             }
         };
         let final_score = |e: &Elem| e.score.map(|s| s * (1.0 - link_density(e)));
-        let mut ranked: Vec<(usize, f32)> = page
-            .elems
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| final_score(e).map(|s| (i, s)))
-            .collect();
-        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // The five best candidates, best first (earlier first among equals).
+        let mut ranked: Vec<(usize, f32)> = Vec::with_capacity(6);
+        for (i, e) in page.elems.iter().enumerate() {
+            if let Some(s) = final_score(e) {
+                let at = ranked.partition_point(|&(_, r)| r >= s);
+                if at < 5 {
+                    ranked.insert(at, (i, s));
+                    ranked.truncate(5);
+                }
+            }
+        }
         let mut top = ranked.first().copied();
         if let Some((mut t, top_score)) = top {
             let is_page = |e: &Elem| matches!(e.kind, Kind::Body | Kind::Html);
             // As Readability: when three of the next four candidates score nearly as well, the
             // article is their common ancestor.
-            let alternatives: Vec<usize> = ranked[1..ranked.len().min(5)]
+            let alternatives: Vec<usize> = ranked[1..]
                 .iter()
                 .filter(|&&(_, s)| s >= 0.75 * top_score)
                 .map(|&(i, _)| i)
@@ -1293,7 +1297,7 @@ fn align(page: &Page, keys: &[String]) -> Vec<Option<(u32, u32)>> {
     }
 
     // 2. Between anchors, in order.
-    let mut budget = 64 * (h.len() + keys.iter().map(String::len).sum::<usize>()) + (1 << 20);
+    let mut budget = 16 * (h.len() + keys.iter().map(String::len).sum::<usize>()) + (1 << 20);
     let mut cursor = 0usize;
     let mut cursors = vec![0usize; keys.len()];
     let mut i = 0;
