@@ -45,7 +45,9 @@ pub struct LineHint {
     /// Inside `figcaption`.
     pub in_caption: bool,
     /// Inside an element whose class or id names a widget (comment, share, social, related,
-    /// cookie, consent, newsletter, subscribe, sidebar, breadcrumb, pagination, promo, ad, …).
+    /// cookie, consent, newsletter, subscribe, sidebar, breadcrumb, pagination, promo, sponsor,
+    /// popup, modal, trending, …; not `widget`, `banner` or `ad`, which name content as often
+    /// as not), unless a content word (`content`, `main`, `post`, …) stands in the same name.
     pub in_widget: bool,
     /// Inside a `form` element (kept apart from [`in_control`](Self::in_control): some sites
     /// wrap the whole page in one form).
