@@ -49,7 +49,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             })
             .unwrap_or_default();
         let lines = straytext::segment::lines(text);
-        let (feats, facts) = straytext::features::extract(text, &lines);
+        let (feats, facts) = straytext::features::extract(text, &lines, None);
         let inputs = straytext::features::model_inputs(&feats, &facts);
         // Byte offset -> char offset, for the line starts.
         let mut char_at = 0u64;

@@ -38,7 +38,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut noise = 0usize;
     for text in &texts {
         let lines = straytext::segment::lines(text);
-        let (feats, page) = straytext::features::extract(text, &lines);
+        let (feats, page) = straytext::features::extract(text, &lines, None);
         let (verdicts, _) = straytext::classify::classify(&lines, &feats, &page);
         noise += verdicts
             .iter()

@@ -150,7 +150,7 @@ fn time_stages(text: &str, times: &mut [Duration; 6]) {
     let doc = language::document_language(text, &lines, system);
     times[1] += t.elapsed();
     let t = Instant::now();
-    let (feats, page) = features::extract(text, &lines);
+    let (feats, page) = features::extract(text, &lines, None);
     let _ = classify::classify(&lines, &feats, &page);
     times[2] += t.elapsed();
     let t = Instant::now();

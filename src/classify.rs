@@ -36,6 +36,20 @@ impl Decision {
     }
 }
 
+/// The clipboard's HTML, where it is unambiguous: a line that is all link text inside a
+/// `nav` or a `footer` is navigation, whatever the text alone suggests.
+fn decide_from_html(f: &LineFeatures) -> Option<Decision> {
+    let h = &f.hint;
+    (h.found && h.link_density >= 0.9 && (h.in_nav || h.in_footer)).then(|| {
+        let place = if h.in_nav { "a menu" } else { "the footer" };
+        Decision::noise(
+            0.9,
+            Subkind::Navigation,
+            format!("a link in {place} of the page's HTML"),
+        )
+    })
+}
+
 /// The hand rules, used only when no line model is available.
 fn decide_by_rules(
     i: usize,
@@ -351,12 +365,17 @@ pub fn classify(
     feats: &[LineFeatures],
     page: &PageFacts,
 ) -> (Vec<RawVerdict>, Vec<RawFinding>) {
-    let decisions: Vec<Decision> = match model::line_model() {
+    let mut decisions: Vec<Decision> = match model::line_model() {
         Some(forest) => decide_by_model(forest, feats, page),
         None => (0..feats.len())
             .filter_map(|i| feats.get(i).map(|f| decide_by_rules(i, f, feats, page)))
             .collect(),
     };
+    for (d, f) in decisions.iter_mut().zip(feats) {
+        if let Some(html) = decide_from_html(f) {
+            *d = html;
+        }
+    }
     let mut verdicts = Vec::with_capacity(lines.len());
     let mut findings = Vec::new();
     for (line, d) in lines.iter().zip(decisions) {

@@ -6,6 +6,7 @@
 //! words, so they exist for any language that whatlang knows, and for scripts written without
 //! spaces each ideograph counts as half a word.
 
+use crate::html::LineHint;
 use crate::lexicon;
 use crate::report::Subkind;
 use crate::segment::{self, Line};
@@ -90,6 +91,8 @@ pub struct LineFeatures {
     pub breaks_before: usize,
     /// Tabs inside the line (browsers copy table cells with tabs between them).
     pub tabs: usize,
+    /// What the clipboard's HTML says about the line (the default when there is no HTML).
+    pub hint: LineHint,
 }
 
 /// The page-level facts the line features are measured against.
@@ -443,7 +446,14 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
 const FUNCTION_WORDS: usize = 24;
 
 /// Measures every line of the page.
-pub fn extract(text: &str, lines: &[Line]) -> (Vec<LineFeatures>, PageFacts) {
+///
+/// `hints`, when the clipboard's HTML was given, holds one [`LineHint`] per line; it is only
+/// passed through, onto [`LineFeatures::hint`].
+pub fn extract(
+    text: &str,
+    lines: &[Line],
+    hints: Option<&[LineHint]>,
+) -> (Vec<LineFeatures>, PageFacts) {
     let counts: Vec<LineCounts> = lines.iter().map(|l| count_line(text, l)).collect();
 
     // The page's function words: its most frequent words, counted in sentence-like lines.
@@ -547,6 +557,7 @@ pub fn extract(text: &str, lines: &[Line]) -> (Vec<LineFeatures>, PageFacts) {
                         gap.chars().filter(|&c| segment::is_line_break(c)).count() - crlf
                     }),
                 tabs: line_text.matches('\t').count(),
+                hint: hints.and_then(|h| h.get(i).copied()).unwrap_or_default(),
             }
         })
         .collect();
@@ -1083,7 +1094,7 @@ mod tests {
     fn cjk_counts_half_a_word_per_ideograph() {
         let text = "日本語の文章です";
         let ls = segment::lines(text);
-        let (f, _) = extract(text, &ls);
+        let (f, _) = extract(text, &ls, None);
         assert!((f[0].words - 4.0).abs() < 0.01, "{}", f[0].words);
     }
 }

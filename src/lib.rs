@@ -86,11 +86,11 @@ pub fn analyze(text: &str, options: &Options) -> Report {
     let doc_language = language::document_language(text, &lines, system);
 
     // 4. Line evidence.
-    let (feats, page) = features::extract(text, &lines);
-    let _hints = options
+    let hints = options
         .html
         .as_deref()
         .map(|html| html::line_hints(html, text, &lines));
+    let (feats, page) = features::extract(text, &lines, hints.as_deref());
 
     // 5. Verdicts and findings.
     let (mut verdicts, mut findings) = classify::classify(&lines, &feats, &page);
