@@ -188,6 +188,16 @@ fn place(i: usize, f: &LineFeatures, page: &PageFacts) -> &'static str {
     }
 }
 
+/// The `ui_text` subkind a line of this shape is.
+pub fn subkind_of(shape: Shape) -> Subkind {
+    match shape {
+        Shape::Amount => Subkind::Amount,
+        Shape::Counter => Subkind::Counter,
+        Shape::Date => Subkind::Date,
+        Shape::Symbol => Subkind::Symbol,
+    }
+}
+
 /// The subkind and reason of a line the model calls noise, from the evidence that reads best.
 fn explain(i: usize, f: &LineFeatures, page: &PageFacts, p: f32) -> (Subkind, String) {
     let score = format!("(model score {p:.2})");
@@ -257,9 +267,15 @@ fn explain(i: usize, f: &LineFeatures, page: &PageFacts, p: f32) -> (Subkind, St
 /// The model score a prose line inside the article must reach to be called noise.
 const INSIDE_PROSE_THRESHOLD: f32 = 0.4;
 
+/// A paste of fewer prose lines than this is a deliberate selection, not a page: the model,
+/// which learned from whole pages, has no page around its prose lines to judge them against,
+/// so they stay content.
+const SELECTION_PROSE_LINES: usize = 4;
+
 /// Decisions from the line model: the verdict is the model's, the explanation the evidence's.
 fn decide_by_model(forest: &Forest, feats: &[LineFeatures], page: &PageFacts) -> Vec<Decision> {
     let inputs = features::model_inputs(feats, page);
+    let selection = feats.iter().filter(|f| f.prose).count() < SELECTION_PROSE_LINES;
     let mut out: Vec<Decision> = feats
         .iter()
         .enumerate()
@@ -278,7 +294,7 @@ fn decide_by_model(forest: &Forest, feats: &[LineFeatures], page: &PageFacts) ->
             } else {
                 forest.threshold()
             };
-            if p >= threshold || forced {
+            if (p >= threshold && !(selection && f.prose)) || forced {
                 let (k, why) = explain(i, f, page, p);
                 Decision::noise(p.max(0.5), k, why)
             } else {

@@ -214,7 +214,7 @@ fn is_number(t: &str) -> bool {
 }
 
 /// The shape of a short line, if it has a telling one.
-fn shape(line: &str) -> Option<Shape> {
+pub fn shape(line: &str) -> Option<Shape> {
     if line.chars().count() > 60 {
         return None;
     }

@@ -102,7 +102,9 @@ pub fn analyze(text: &str, options: &Options) -> Report {
             language: doc_language,
             text,
         };
-        findings.extend(foreign::find_foreign_scripts(&host, &lines));
+        let foreign_runs = foreign::find_foreign_scripts(&host, &lines);
+        findings.extend(widgets_around(text, &lines, &mut verdicts, &foreign_runs));
+        findings.extend(foreign_runs);
         let foreign_lines = foreign::find_foreign_languages(&host, &lines);
         for f in &foreign_lines {
             if let Some(v) = verdicts.iter_mut().find(|v| v.range == f.range) {
@@ -121,6 +123,65 @@ pub fn analyze(text: &str, options: &Options) -> Report {
         findings,
         verdicts,
     )
+}
+
+/// Lines that are a widget once their foreign-script runs are set aside (`AUGUST 2025` beside
+/// an Arabic countdown, `5,000` beside a price in another script, a line that is nothing but
+/// foreign words): they become noise, with a `ui_text` finding when what remains has the shape
+/// of a date, an amount or a counter.
+fn widgets_around(
+    text: &str,
+    lines: &[segment::Line],
+    verdicts: &mut [report::RawVerdict],
+    runs: &[report::RawFinding],
+) -> Vec<report::RawFinding> {
+    let mut out = Vec::new();
+    let mut runs = runs.iter().peekable();
+    for (line, verdict) in lines.iter().zip(verdicts.iter_mut()) {
+        let mut rest = String::new();
+        let mut at = line.range.start;
+        let mut any = false;
+        while let Some(run) = runs.next_if(|r| r.range.start < line.range.end) {
+            if run.range.start < line.range.start || run.range.end > line.range.end {
+                continue;
+            }
+            rest.push_str(text.get(at..run.range.start).unwrap_or(""));
+            rest.push(' ');
+            at = run.range.end;
+            any = true;
+        }
+        if !any || verdict.verdict == Verdict::Noise {
+            continue;
+        }
+        rest.push_str(text.get(at..line.range.end).unwrap_or(""));
+        let rest = rest.trim();
+        let shape = features::shape(rest).filter(|_| !rest.is_empty());
+        if shape.is_none() && rest.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        verdict.verdict = Verdict::Noise;
+        verdict.score = verdict.score.max(0.8);
+        if let Some(shape) = shape {
+            let subkind = classify::subkind_of(shape);
+            out.push(report::RawFinding {
+                kind: Kind::UiText,
+                subkind: Some(subkind),
+                script: None,
+                language: None,
+                reason: format!(
+                    "a widget: {} beside words in another script",
+                    match subkind {
+                        Subkind::Date => "a date",
+                        Subkind::Amount => "an amount",
+                        _ => "a number",
+                    }
+                ),
+                score: 0.85,
+                range: line.range.clone(),
+            });
+        }
+    }
+    out
 }
 
 /// The text without its noise: `text` minus every flagged span, byte for byte elsewhere. A
@@ -166,4 +227,34 @@ pub fn removed_ranges(text: &str, report: &Report) -> Vec<Range<usize>> {
         }
     }
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SELECTION: &str = "2,500 $\nAUGUST 2025 يوم متبقٍ\nThe talks in Doha ended on Sunday without an agreement, officials from both delegations said.\nThe two sides will meet again next month in the same city, according to a statement.\n";
+
+    #[test]
+    fn a_short_selection_keeps_its_prose() {
+        let report = analyze(SELECTION, &Options::default());
+        let verdicts: Vec<Verdict> = report.lines.iter().map(|l| l.verdict).collect();
+        assert_eq!(
+            verdicts,
+            [Verdict::Noise, Verdict::Noise, Verdict::Content, Verdict::Content]
+        );
+    }
+
+    #[test]
+    fn a_date_beside_a_foreign_countdown_is_a_widget() {
+        let report = analyze(SELECTION, &Options::default());
+        let line = "AUGUST 2025 يوم متبقٍ";
+        let date = report
+            .findings
+            .iter()
+            .find(|f| &SELECTION[f.bytes()] == line)
+            .expect("a finding over the whole line");
+        assert_eq!((date.kind, date.subkind), (Kind::UiText, Some(Subkind::Date)));
+        assert!(clean(SELECTION, &Options::default()).starts_with("The talks in Doha"));
+    }
 }
