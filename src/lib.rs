@@ -241,7 +241,12 @@ mod tests {
         let verdicts: Vec<Verdict> = report.lines.iter().map(|l| l.verdict).collect();
         assert_eq!(
             verdicts,
-            [Verdict::Noise, Verdict::Noise, Verdict::Content, Verdict::Content]
+            [
+                Verdict::Noise,
+                Verdict::Noise,
+                Verdict::Content,
+                Verdict::Content
+            ]
         );
     }
 
@@ -254,7 +259,10 @@ mod tests {
             .iter()
             .find(|f| &SELECTION[f.bytes()] == line)
             .expect("a finding over the whole line");
-        assert_eq!((date.kind, date.subkind), (Kind::UiText, Some(Subkind::Date)));
+        assert_eq!(
+            (date.kind, date.subkind),
+            (Kind::UiText, Some(Subkind::Date))
+        );
         assert!(clean(SELECTION, &Options::default()).starts_with("The talks in Doha"));
     }
 }
