@@ -192,7 +192,8 @@ def cli_jsonl(inp, what):
         out, secs, _ = run([CLI, '--format', 'jsonl', '--threads', '1', inp])
         return [l for l in out.split('\n') if l.strip()], secs
     except RuntimeError as e:
-        log(f'straytext failed on {what} ({str(e).strip().splitlines()[-1][:160]}); running its records one by one')
+        msg = [l for l in str(e).splitlines() if 'panicked at' in l or 'error' in l.lower()][:1] or [str(e).strip()[-160:]]
+        log(f'straytext failed on {what} ({msg[0][:200]}); running its records one by one')
     lines, secs, bad = [], 0.0, []
     with open(inp, encoding='utf-8') as f:
         for rec in f:
@@ -439,19 +440,18 @@ def section_speed(data, quick, out):
     out.append('### Speed: single-threaded throughput on the dev pages\n')
     out.append(f'Input: the pasted text of the {npages} dev pages ({total / 1e6:.1f} MB); every system '
                f'reads the same text (the lingua rows: the first ~{1 if not quick else 0.2} MB). Median of {reps} '
-               'passes. The headline is the ratio: how many times faster straytext native is.\n')
-    out.append('| system | runs as | MB/s | ms/page | straytext native is … × faster |')
-    out.append('|---|---|---:|---:|---:|')
+               f'pass{"es" if reps > 1 else ""}. The headline is the ratio: how many times faster straytext native is.\n')
+    out.append('| system | runs as | MB/s | ms/page | vs straytext native |')
+    out.append('|---|---|---:|---:|---|')
     for label, what, mb, ms, _ in rows:
-        ratio = base / mb if mb else None
-        out.append(f'| {label} | {what} | {mbs(mb)} | {ms:.2f} | {"–" if ratio is None else ("1" if abs(ratio - 1) < 1e-9 else f"{ratio:.1f}")} |')
+        out.append(f'| {label} | {what} | {mbs(mb)} | {ms:.2f} | {versus(base, mb)} |')
     if SPEED_NOISE:
         out.append('\nThe page-noise peers (Python and Node, timed by their predictors in the quality table, HTML '
                    'peers on the raw HTML), as MB/s of the same pasted text:\n')
-        out.append('| system | input | MB/s (of pasted text) | ms/page | straytext native is … × faster |')
-        out.append('|---|---|---:|---:|---:|')
+        out.append('| system | input | MB/s (of pasted text) | ms/page | vs straytext native |')
+        out.append('|---|---|---:|---:|---|')
         for label, inp, mb, ms in SPEED_NOISE:
-            out.append(f'| {label} | {inp} | {mbs(mb)} | {ms:.1f} | {base / mb:.0f} |')
+            out.append(f'| {label} | {inp} | {mbs(mb)} | {ms:.1f} | {versus(base, mb)} |')
     out.append('\n### Cost growth (straytext native, one call on one input made of dev pages)\n')
     out.append('| input | ms per call | MB/s |')
     out.append('|---:|---:|---:|')
@@ -474,6 +474,16 @@ def section_speed(data, quick, out):
 
 
 SPEED_NOISE = []  # filled by main from the quality timings
+
+
+def versus(base, mb):
+    """straytext native's MB/s against a system's, as words."""
+    if not mb or not base:
+        return '–'
+    r = base / mb
+    if 0.95 <= r <= 1.05:
+        return 'same speed' if r != 1 else '(itself)'
+    return f'straytext {r:.1f}× faster' if r > 1 else f'straytext {1 / r:.1f}× slower'
 
 
 def platform_node():
@@ -511,7 +521,7 @@ def section_size(out):
             out.append(f'| {label} | {os.path.getsize(p):,} B | {gz9(p):,} B |')
         else:
             out.append(f'| {label} | not built | – |')
-    out.append('\nnpm tarballs (`npm pack --dry-run`; the peers packed from their installed copies):\n')
+    out.append('\nnpm tarballs (`npm pack --dry-run`; the peers' published tarballs at the pinned versions):\n')
     out.append('| package | tarball | unpacked | files | what it does |')
     out.append('|---|---:|---:|---:|---|')
     pj = json.load(open(os.path.join(ROOT, 'package.json')))
@@ -526,9 +536,9 @@ def section_size(out):
         d = os.path.join(NODE_MODULES, name)
         if not os.path.isdir(d):
             continue
-        j = npm_pack([f'./node_modules/{name}'], BENCH)
+        v = json.load(open(os.path.join(d, 'package.json')))['version']
+        j = npm_pack(['--prefer-offline', f'{name}@{v}'], CACHE)  # the published tarball, from npm's cache
         if j:
-            v = json.load(open(os.path.join(d, 'package.json')))['version']
             out.append(f"| {name} {v} | {j['size']:,} B | {j['unpackedSize']:,} B | {j['entryCount']} | {what} |")
     out.append('')
 

@@ -4,6 +4,8 @@
 // Run with NODE_PATH unset: the peers are resolved from bench/node_modules.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const [pagesPath, budgetArg] = process.argv.slice(2);
@@ -16,7 +18,8 @@ if (budget > 0) {
 }
 const lines = pages.flatMap((p) => p.split(/\r\n|[\n\r\u2028\u2029]/).map((l) => l.trim()).filter(Boolean));
 const bytes = pages.reduce((n, p) => n + Buffer.byteLength(p), 0);
-const version = (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
+const modules = join(dirname(dirname(fileURLToPath(import.meta.url))), 'node_modules');
+const version = (name) => JSON.parse(readFileSync(join(modules, name, 'package.json'), 'utf8')).version;
 
 const peers = [];
 const { franc } = await import('franc-min');
