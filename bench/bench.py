@@ -521,7 +521,7 @@ def section_size(out):
             out.append(f'| {label} | {os.path.getsize(p):,} B | {gz9(p):,} B |')
         else:
             out.append(f'| {label} | not built | – |')
-    out.append('\nnpm tarballs (`npm pack --dry-run`; the peers' published tarballs at the pinned versions):\n')
+    out.append('\nnpm tarballs (`npm pack --dry-run`; the peers\' published tarballs at the pinned versions):\n')
     out.append('| package | tarball | unpacked | files | what it does |')
     out.append('|---|---:|---:|---:|---|')
     pj = json.load(open(os.path.join(ROOT, 'package.json')))
