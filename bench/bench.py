@@ -176,6 +176,7 @@ def peer_noise(data, bench_name, predictor, extra, py):
     log(f'running {predictor} on {bench_name} (cached afterwards)')
     out, _, _ = run([py, script, '--bench', bench, '--out', pred + '.tmp'] + extra)
     rec = last_json(out)
+    rec['load'] = round(os.getloadavg()[0], 1)  # the machine's load when it was timed
     os.replace(pred + '.tmp', pred)
     json.dump(rec, open(timing, 'w'))
     return pred, rec, False
@@ -444,13 +445,17 @@ def section_speed(data, quick, out):
     out.append('| system | runs as | MB/s | ms/page | vs straytext native |')
     out.append('|---|---|---:|---:|---|')
     for label, what, mb, ms, _ in rows:
-        out.append(f'| {label} | {what} | {mbs(mb)} | {ms:.2f} | {versus(base, mb)} |')
+        vs = versus(base, mb) if not label.startswith('**straytext**') or 'native' in label else f'{mb / base:.2f}× native'
+        out.append(f'| {label} | {what} | {mbs(mb)} | {ms:.2f} | {vs} |')
     if SPEED_NOISE:
+        loads = sorted({str(x[4]) for x in SPEED_NOISE if x[4] is not None})
         out.append('\nThe page-noise peers (Python and Node, timed by their predictors in the quality table, HTML '
-                   'peers on the raw HTML), as MB/s of the same pasted text:\n')
+                   'peers on the raw HTML), as MB/s of the same pasted text. They were timed when their predictions '
+                   'were cached' + (f' (load average then: {", ".join(loads)} on 2 cores)' if loads else '') +
+                   ', not in this run:\n')
         out.append('| system | input | MB/s (of pasted text) | ms/page | vs straytext native |')
         out.append('|---|---|---:|---:|---|')
-        for label, inp, mb, ms in SPEED_NOISE:
+        for label, inp, mb, ms, _ in SPEED_NOISE:
             out.append(f'| {label} | {inp} | {mbs(mb)} | {ms:.1f} | {versus(base, mb)} |')
     out.append('\n### Cost growth (straytext native, one call on one input made of dev pages)\n')
     out.append('| input | ms per call | MB/s |')
@@ -591,7 +596,7 @@ def main():
             if predictor is None:
                 continue
             b = sum(data.text_bytes.get(x, 0) for x in data.text_bytes) * (t['pages'] / max(1, len(data.text_bytes)))
-            SPEED_NOISE.append((label, inp, b / 1e6 / t['seconds'], t['seconds'] * 1e3 / t['pages']))
+            SPEED_NOISE.append((label, inp, b / 1e6 / t['seconds'], t['seconds'] * 1e3 / t['pages'], t.get('load')))
     if 'mixed' in only:
         log('quality: mixed script')
         section_mixed(data, body)
