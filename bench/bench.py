@@ -174,6 +174,7 @@ def peer_noise(data, bench_name, predictor, extra, py):
         return pred, json.load(open(timing)), True
     os.makedirs(os.path.dirname(pred), exist_ok=True)
     log(f'running {predictor} on {bench_name} (cached afterwards)')
+    FILLED.append(predictor)
     out, _, _ = run([py, script, '--bench', bench, '--out', pred + '.tmp'] + extra)
     rec = last_json(out)
     rec['load'] = round(os.getloadavg()[0], 1)  # the machine's load when it was timed
@@ -183,6 +184,7 @@ def peer_noise(data, bench_name, predictor, extra, py):
 
 
 CRASHES = {}  # dataset -> ids of records the CLI failed on
+FILLED = []  # peers run (not cached) in this run
 
 
 def cli_jsonl(inp, what):
@@ -609,7 +611,7 @@ def main():
     now = datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')
     head = [f'## Benchmarks ({"quick subset: every 7th page" if a.quick else "full"})\n',
             f'- Date: {now}; command: `npm run bench{" -- --quick" if a.quick else ""}` (= `bash bench/run.sh{" --quick" if a.quick else ""}`), '
-            f'{secs / 60:.1f} min for this run (peer predictions cached in `bench/.cache/`).',
+            f'{secs / 60:.1f} min for this run' + (' (it ran the page-noise peers and cached their predictions in `bench/.cache/`; later runs reuse them)' if FILLED else ' (page-noise peer predictions from `bench/.cache/`)') + '.',
             f"- Machine: {m0['nproc']} cores, {m0['cpu']}, {m0['mem_gib']:.0f} GiB; {m0['rustc']}, Node {m0['node']}, Python {m0['python']}.",
             f"- Load average at start / end: {m0['load'][0]:.1f} / {m1['load'][0]:.1f} on {m0['nproc']} cores. The machine is shared: "
             'absolute times are noisy, ratios between systems measured in the same run hold better.',

@@ -55,7 +55,7 @@ fn input_of(size: usize) -> String {
 }
 
 /// Every dev page, one `analyze` call each.
-#[divan::bench(sample_count = 10, sample_size = 1)]
+#[divan::bench(sample_count = 5, sample_size = 1)]
 fn dev_pages(b: Bencher) {
     let pages = pages();
     let bytes: usize = pages.iter().map(String::len).sum();
@@ -68,7 +68,7 @@ fn dev_pages(b: Bencher) {
 }
 
 /// One `analyze` call on an input of about 10 KB, 1 MB and 10 MB.
-#[divan::bench(args = [10_000, 1_000_000, 10_000_000], sample_count = 10, sample_size = 1)]
+#[divan::bench(args = [10_000, 1_000_000, 10_000_000], sample_count = 5, sample_size = 1)]
 fn growth(b: Bencher, size: usize) {
     let text = input_of(size);
     let options = Options::default();
