@@ -53,8 +53,10 @@ fn is_math_symbol(text: &str, run: &ScriptRun) -> bool {
 fn inside_url_or_email(text: &str, line: &Range<usize>, range: &Range<usize>) -> bool {
     let before = &text[line.start..range.start];
     let token_start = before
-        .rfind(char::is_whitespace)
-        .map_or(line.start, |i| line.start + i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(line.start, |(i, c)| line.start + i + c.len_utf8());
     let after = &text[range.end..line.end];
     let token_end = after
         .find(char::is_whitespace)
