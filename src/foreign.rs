@@ -49,20 +49,74 @@ fn is_math_symbol(text: &str, run: &ScriptRun) -> bool {
             .is_some_and(|c| c.is_alphabetic())
 }
 
-/// True when `range` lies inside a URL or an e-mail address.
-fn inside_url_or_email(text: &str, line: &Range<usize>, range: &Range<usize>) -> bool {
-    let before = &text[line.start..range.start];
-    let token_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace())
-        .map_or(line.start, |(i, c)| line.start + i + c.len_utf8());
-    let after = &text[range.end..line.end];
-    let token_end = after
-        .find(char::is_whitespace)
-        .map_or(line.end, |i| range.end + i);
-    let token = &text[token_start..token_end];
-    token.contains("://") || token.starts_with("www.") || token.contains('@') && token.contains('.')
+/// Tells whether script runs lie inside a URL or an e-mail address (the white-space-delimited
+/// token around the run holds `://` or `@` and `.`, or starts with `www.`).
+///
+/// The runs of a line are asked about in order, so the white space around them is found by
+/// cursors that only move forward, and a token shared by successive runs is checked once: the
+/// cost is linear in the line, even for a long line without spaces holding many runs.
+struct UrlTokens<'a> {
+    text: &'a str,
+    line: Range<usize>,
+    /// The token start is known for run starts up to here.
+    start_scanned: usize,
+    token_start: usize,
+    /// `[end_from, token_end)` holds no white space; `token_end` is white space or the line end.
+    end_from: usize,
+    token_end: usize,
+    /// The last token checked and the answer.
+    last: Option<(usize, usize, bool)>,
+}
+
+impl<'a> UrlTokens<'a> {
+    fn new(text: &'a str, line: Range<usize>) -> Self {
+        UrlTokens {
+            text,
+            start_scanned: line.start,
+            token_start: line.start,
+            end_from: line.start,
+            token_end: line.start,
+            last: None,
+            line,
+        }
+    }
+
+    /// True when `range` (a run of this line, after the runs asked about before) lies inside a
+    /// URL or an e-mail address.
+    fn contains(&mut self, range: &Range<usize>) -> bool {
+        let text = self.text;
+        if range.start < self.start_scanned {
+            // Out of order: start again from the line's start.
+            self.start_scanned = self.line.start;
+            self.token_start = self.line.start;
+        }
+        if let Some((i, c)) = text[self.start_scanned..range.start]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+        {
+            self.token_start = self.start_scanned + i + c.len_utf8();
+        }
+        self.start_scanned = range.start;
+        if !(self.end_from <= range.end && range.end <= self.token_end) {
+            self.token_end = text[range.end..self.line.end]
+                .find(char::is_whitespace)
+                .map_or(self.line.end, |i| range.end + i);
+            self.end_from = range.end;
+        }
+        let (s, e) = (self.token_start, self.token_end);
+        if let Some((ls, le, answer)) = self.last {
+            if (ls, le) == (s, e) {
+                return answer;
+            }
+        }
+        let token = &text[s..e];
+        let answer = token.contains("://")
+            || token.starts_with("www.")
+            || token.contains('@') && token.contains('.');
+        self.last = Some((s, e, answer));
+        answer
+    }
 }
 
 /// The language whatlang hears in a foreign run, if its script leaves a choice.
@@ -87,13 +141,14 @@ pub fn find_foreign_scripts(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
             continue;
         }
         let mut pending: Option<(Script, Range<usize>, usize)> = None;
-        let flush = |p: Option<(Script, Range<usize>, usize)>, out: &mut Vec<RawFinding>| {
+        let mut urls = UrlTokens::new(text, line.range.clone());
+        let mut flush = |p: Option<(Script, Range<usize>, usize)>, out: &mut Vec<RawFinding>| {
             if let Some((script, range, letters)) = p {
                 let run_text = &text[range.clone()];
                 if script == Script::Latin && is_latin_borrowing(run_text) {
                     return;
                 }
-                if inside_url_or_email(text, &line.range, &range) {
+                if urls.contains(&range) {
                     return;
                 }
                 let lang = if letters >= 6 {
