@@ -34,3 +34,60 @@ fn foreign_run_after_a_multibyte_space_does_not_panic() {
         );
     }
 }
+
+/// The smallest of `n` timings of `f`, in seconds (the least disturbed by other processes).
+fn min_time(n: usize, mut f: impl FnMut()) -> f64 {
+    (0..n)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            f();
+            t.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// Used to take quadratic time: for every foreign run in a line without spaces, the white
+/// space around it was searched from the line's start and the whole token re-read
+/// (`aбaбaб…`: 40 KB took 3.6 s, 400 KB would take minutes).
+#[test]
+fn many_foreign_runs_in_one_token_take_linear_time() {
+    let small = "aб".repeat(10_000);
+    let large = "aб".repeat(100_000);
+    let opts = Options::default();
+    let count = analyze(&large, &opts)
+        .findings
+        .iter()
+        .filter(|f| f.kind == straytext::Kind::ForeignScript)
+        .count();
+    assert_eq!(count, 100_000, "every Cyrillic letter is a foreign run");
+    let t_small = min_time(3, || drop(analyze(&small, &opts)));
+    let t_large = min_time(2, || drop(analyze(&large, &opts)));
+    let ratio = t_large / t_small.max(1e-4);
+    eprintln!("aб runs: 30 KB {t_small:.3} s, 300 KB {t_large:.3} s, ratio {ratio:.1}");
+    assert!(ratio <= 30.0, "10× the input took {ratio:.1}× the time");
+}
+
+/// Used to take quadratic time: `find_foreign_languages` marked each foreign line's verdict by
+/// scanning every verdict (foreign lines × lines).
+#[test]
+fn many_foreign_language_lines_keep_their_noise_verdicts() {
+    let en = "The minister said on Tuesday that the talks with the delegation would continue next week in the capital.";
+    let de = "Der Minister sagte am Dienstag, dass die Gespräche mit der Delegation nächste Woche in der Hauptstadt fortgesetzt werden.";
+    let text: String = (0..300)
+        .map(|_| format!("{en}\n{en}.\n{en}!\n{de}\n"))
+        .collect();
+    let report = analyze(&text, &Options::default());
+    let foreign: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.kind == straytext::Kind::ForeignLanguage)
+        .collect();
+    for f in &foreign {
+        let line = report
+            .lines
+            .iter()
+            .find(|l| l.byte_start == f.byte_start)
+            .expect("a foreign_language finding covers a line");
+        assert_eq!(line.verdict, straytext::Verdict::Noise);
+    }
+}
