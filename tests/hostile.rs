@@ -192,3 +192,31 @@ fn a_fifty_megabyte_paste() {
     let clean = straytext::clean_with(&text, &r);
     assert!(clean.len() < text.len() && clean.contains("Negotiators from both sides"));
 }
+
+/// Hostile HTML on the clipboard: deep nesting, unclosed tags, huge attributes, entities,
+/// script and style: no stack overflow, a correct report, and text inside `<script>`/`<style>`
+/// is never found as page text.
+#[test]
+fn hostile_html() {
+    let text = "Subscribe\nThe talks in Doha ended on Sunday without an agreement, officials from both delegations said.\nvar tracker = load('ads');\n";
+    let lines = straytext::segment::lines(text);
+    let cases = [
+        format!("{}{}", "<div>".repeat(10_000), "The talks in Doha"),
+        format!("{}x{}", "<b><i>".repeat(50_000), "</i></b>".repeat(50_000)),
+        "<p>unclosed <b>tags <a href='x".repeat(20_000),
+        format!("<p title=\"{}\">Subscribe</p>", "x".repeat(5_000_000)),
+        "&amp;&lt;&#x41;&#65;&#0;&#xD800;&#x110000;&unknown;&".repeat(50_000),
+        format!("<!--{}", "-".repeat(1_000_000)),
+        "<script>var tracker = load('ads');</script><style>.a{}</style><p>The talks in Doha ended on Sunday without an agreement, officials from both delegations said.</p>".to_string(),
+        "<svg><script>var tracker = load('ads');</script></svg><noscript>Subscribe</noscript>".to_string(),
+    ];
+    for html in &cases {
+        let report = analyze(text, &Options::default().with_html(html.as_str()));
+        common::check_report(text, &report);
+        let hints = straytext::html::line_hints(html, text, &lines);
+        assert_eq!(hints.len(), lines.len());
+        if html.contains("<script>var tracker") {
+            assert!(!hints[2].found, "script text is never page text");
+        }
+    }
+}
