@@ -83,6 +83,14 @@ fn peak_memory_stays_within_bounds() {
             "dense findings",
             "Subscribe\np\u{0430}ypal word\u{200B}\n".repeat(100_000),
         ),
+        (
+            "one long mixed-script word",
+            "p\u{0430}ypal".repeat(200_000),
+        ),
+        (
+            "alternating scripts, no spaces",
+            "a\u{0431}".repeat(500_000),
+        ),
     ];
     let mut failures = Vec::new();
     for (name, text) in &cases {
