@@ -17,14 +17,18 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
 fi
 
 export RUSTC_BOOTSTRAP=1
+# No AddressSanitizer: the library forbids unsafe code, and without ASan libFuzzer runs five to
+# seven times more inputs in the same time (measured: ~30 vs ~150-200 per second). Set
+# FUZZ_SANITIZER=address to fuzz with it.
+sanitizer=${FUZZ_SANITIZER:-none}
 targets=$(cd fuzz && cargo fuzz list)
-(cd fuzz && cargo fuzz build)
+(cd fuzz && cargo fuzz build -s "$sanitizer")
 status=0
 for t in $targets; do
   mkdir -p "fuzz/target/corpus/$t"
   echo "fuzz: $t for ${seconds}s" >&2
   # -rss_limit_mb: analysing must stay far below this on any input the fuzzer makes.
-  if ! (cd fuzz && cargo fuzz run "$t" "target/corpus/$t" "corpus/$t" -- \
+  if ! (cd fuzz && cargo fuzz run -s "$sanitizer" "$t" "target/corpus/$t" "corpus/$t" -- \
         -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1); then
     echo "fuzz: $t FAILED (see fuzz/artifacts/$t)" >&2
     status=1
