@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The main job. Until the paste box lands: the CLI on the example page.
+# The main job: install what is missing, build what is missing or stale, serve the paste box.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-cargo build --release --quiet
-example=../shared/examples/news-article-pasted.txt
-[ -f "$example" ] || { echo "start: $example is absent; run target/release/straytext on a file of your own" >&2; exit 0; }
-target/release/straytext "$example"
+wasm=pkg/straytext_bg.wasm
+if [ ! -f "$wasm" ] || [ -n "$(find src data Cargo.toml Cargo.lock -newer "$wasm" -print -quit)" ]; then
+  npm run --silent build
+elif [ ! -d www/extension/lib ]; then
+  npm run --silent build:ext
+fi
+exec node scripts/serve.mjs

@@ -10,7 +10,6 @@ use crate::lexicon;
 use crate::report::Subkind;
 use crate::segment::{self, Line};
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 
 /// What a short line looks like, from its characters alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +49,8 @@ pub struct LineFeatures {
     pub copies: usize,
     /// Whether this is the first of its copies.
     pub first_copy: bool,
+    /// The index of the first line with the same words (this line's own index if none).
+    pub copy_of: usize,
     /// What the line looks like, if it is short and has a telling shape.
     pub shape: Option<Shape>,
     /// The UI phrase the line reads as, if any.
@@ -60,6 +61,35 @@ pub struct LineFeatures {
     pub prose_before: f32,
     /// Length of the run of consecutive short, non-prose lines this line is in.
     pub short_run: usize,
+    /// This line's place in its run of short lines (0 for the first).
+    pub run_index: usize,
+    /// Share of characters that are punctuation or symbols.
+    pub punct_ratio: f32,
+    /// Commas, in any script.
+    pub commas: usize,
+    /// Separators that menus and breadcrumbs use (`|`, `·`, `•`, `»`, `/`).
+    pub separators: usize,
+    /// Share of letters from scripts written without spaces.
+    pub unspaced_ratio: f32,
+    /// Opens with a bullet, a dash or a list number.
+    pub bullet: bool,
+    /// Ends with a colon.
+    pub colon: bool,
+    /// Ends with a question or exclamation mark.
+    pub question: bool,
+    /// Opens with a quotation mark.
+    pub quote: bool,
+    /// The first letter is upper case.
+    pub starts_upper: bool,
+    /// Holds a URL, an e-mail address or a handle.
+    pub url: bool,
+    /// Letters per word.
+    pub word_len: f32,
+    /// Line breaks between the previous line and this one (1 when adjacent, more after blank
+    /// lines; 0 for the first line). Browsers copy paragraphs with a blank line between them.
+    pub breaks_before: usize,
+    /// Tabs inside the line (browsers copy table cells with tabs between them).
+    pub tabs: usize,
 }
 
 /// The page-level facts the line features are measured against.
@@ -105,16 +135,18 @@ fn is_closer(c: char) -> bool {
 /// True for letters of scripts written without spaces between words.
 fn is_unspaced(c: char) -> bool {
     use unicode_script::{Script, UnicodeScript};
-    matches!(
-        c.script(),
-        Script::Han
-            | Script::Hiragana
-            | Script::Katakana
-            | Script::Thai
-            | Script::Lao
-            | Script::Khmer
-            | Script::Myanmar
-    )
+    // Thai (U+0E00) is the first of these scripts: everything below is spaced.
+    c >= '\u{0E00}'
+        && matches!(
+            c.script(),
+            Script::Han
+                | Script::Hiragana
+                | Script::Katakana
+                | Script::Thai
+                | Script::Lao
+                | Script::Khmer
+                | Script::Myanmar
+        )
 }
 
 /// True for currency symbols and the common codes and abbreviations that stand for them.
@@ -252,13 +284,40 @@ fn shape(line: &str) -> Option<Shape> {
     None
 }
 
+/// The FNV-1a offset basis.
+const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One FNV-1a step over a character.
+fn fnv(h: u64, c: char) -> u64 {
+    (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
 /// A hash of a word's lower-case form, computed without allocating.
 fn word_hash(word: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for c in word.chars().flat_map(char::to_lowercase) {
-        c.hash(&mut h);
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .fold(FNV_SEED, fnv)
+}
+
+/// A hash of a line's words as [`lexicon::normalize`] keeps them (lower case, digits,
+/// punctuation and symbols dropped), computed without allocating; `None` for a line without
+/// letters.
+fn line_key(line: &str) -> Option<u64> {
+    let (mut h, mut any, mut space) = (FNV_SEED, false, false);
+    for c in line.chars() {
+        // ASCII letters are alphabetic: only other characters need their script looked up.
+        if c.is_alphabetic() || !c.is_ascii() && crate::script::letter_script(c).is_some() {
+            if space && any {
+                h = fnv(h, ' ');
+            }
+            space = false;
+            any = true;
+            h = c.to_lowercase().fold(h, fnv);
+        } else if c.is_whitespace() || matches!(c, '-' | '\'' | '’') {
+            space = true;
+        }
     }
-    h.finish()
+    any.then_some(h)
 }
 
 /// Per-line counts gathered in the first pass.
@@ -273,14 +332,44 @@ struct LineCounts {
     spaced_words: usize,
     terminal: bool,
     word_hashes: Vec<u64>,
+    /// Punctuation and symbols (not letters, digits or spaces).
+    punct: usize,
+    /// Commas in any script.
+    commas: usize,
+    /// Separators that menus and breadcrumbs use (`|`, `·`, `•`, `»`, `/`, `>`).
+    separators: usize,
+    /// Letters of scripts written without spaces.
+    unspaced: usize,
+    /// The line opens with a bullet, a dash or a list number.
+    bullet: bool,
+    /// The line ends with a colon.
+    colon: bool,
+    /// The line ends with `?` or `!` (in any script).
+    question: bool,
+    /// The line opens with a quotation mark.
+    quote: bool,
+    /// The first letter is upper case.
+    starts_upper: bool,
+    /// The line holds a URL, an e-mail address or a handle.
+    url: bool,
 }
 
 fn count_line(text: &str, line: &Line) -> LineCounts {
     let s = &text[line.range.clone()];
     let (mut chars, mut letters, mut digits, mut upper, mut cased, mut unspaced) =
         (0, 0, 0, 0, 0, 0);
+    let (mut punct, mut commas, mut separators, mut at) = (0, 0, 0, false);
     for c in s.chars() {
         chars += 1;
+        if !c.is_alphanumeric() && !c.is_whitespace() {
+            punct += 1;
+            match c {
+                ',' | '،' | '，' | '、' => commas += 1,
+                '|' | '·' | '•' | '»' | '›' | '/' | '>' | '｜' | '・' => separators += 1,
+                '@' => at = true,
+                _ => {}
+            }
+        }
         if c.is_alphabetic() {
             letters += 1;
             if c.is_uppercase() {
@@ -313,7 +402,30 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
         word_hashes.push(word_hash(word));
     }
     let last = s.chars().rev().find(|&c| !is_closer(c));
+    let first = s.chars().next().unwrap_or(' ');
+    let second = s.chars().nth(1).unwrap_or(' ');
+    let bullet = matches!(
+        first,
+        '•' | '-' | '–' | '—' | '*' | '·' | '▪' | '►' | '→' | '>'
+    ) || first.is_numeric() && matches!(second, '.' | ')');
+    let url = at || s.contains("http") || s.contains("www.") || s.contains(".com");
     LineCounts {
+        punct,
+        commas,
+        separators,
+        unspaced,
+        bullet,
+        colon: matches!(s.chars().last(), Some(':' | '：')),
+        question: matches!(last, Some('?' | '!' | '？' | '！' | '؟')),
+        quote: matches!(
+            first,
+            '"' | '“' | '„' | '«' | '「' | '『' | '\'' | '‘' | '»'
+        ),
+        starts_upper: s
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase),
+        url,
         chars,
         letters,
         digits,
@@ -350,13 +462,15 @@ pub fn extract(text: &str, lines: &[Line]) -> (Vec<LineFeatures>, PageFacts) {
         .collect();
 
     // Repetition: lines with the same words.
-    let keys: Vec<String> = lines
+    let keys: Vec<Option<u64>> = lines
         .iter()
-        .map(|l| lexicon::normalize(&text[l.range.clone()]))
+        .map(|l| line_key(&text[l.range.clone()]))
         .collect();
-    let mut copies: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut copies: HashMap<u64, (usize, usize)> = HashMap::with_capacity(keys.len());
     for (i, k) in keys.iter().enumerate() {
-        copies.entry(k.as_str()).or_insert((0, i)).0 += 1;
+        if let Some(k) = *k {
+            copies.entry(k).or_insert((0, i)).0 += 1;
+        }
     }
 
     let mut feats: Vec<LineFeatures> = counts
@@ -375,8 +489,12 @@ pub fn extract(text: &str, lines: &[Line]) -> (Vec<LineFeatures>, PageFacts) {
             };
             let prose =
                 c.words >= 10.0 && c.terminal || c.words >= 20.0 && function_density >= 0.25;
-            let key = keys[i].as_str();
-            let (n, first) = if key.is_empty() { (1, i) } else { copies[key] };
+            let (n, first) = keys
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|k| copies.get(&k).copied())
+                .unwrap_or((1, i));
             let line_text = &text[lines[i].range.clone()];
             LineFeatures {
                 chars: c.chars,
@@ -398,11 +516,37 @@ pub fn extract(text: &str, lines: &[Line]) -> (Vec<LineFeatures>, PageFacts) {
                 prose,
                 copies: n,
                 first_copy: first == i,
+                copy_of: first,
                 shape: shape(line_text),
                 phrase: lexicon::ui_phrase(line_text),
                 prose_distance: usize::MAX,
                 prose_before: 0.0,
                 short_run: 0,
+                run_index: 0,
+                punct_ratio: c.punct as f32 / c.chars.max(1) as f32,
+                commas: c.commas,
+                separators: c.separators,
+                unspaced_ratio: c.unspaced as f32 / c.letters.max(1) as f32,
+                bullet: c.bullet,
+                colon: c.colon,
+                question: c.question,
+                quote: c.quote,
+                starts_upper: c.starts_upper,
+                url: c.url,
+                word_len: if c.words > 0.0 {
+                    c.letters as f32 / c.words
+                } else {
+                    0.0
+                },
+                breaks_before: i
+                    .checked_sub(1)
+                    .and_then(|p| lines.get(p))
+                    .and_then(|p| text.get(p.range.end..lines[i].range.start))
+                    .map_or(0, |gap| {
+                        let crlf = gap.matches("\r\n").count();
+                        gap.chars().filter(|&c| segment::is_line_break(c)).count() - crlf
+                    }),
+                tabs: line_text.matches('\t').count(),
             }
         })
         .collect();
@@ -444,8 +588,9 @@ pub fn extract(text: &str, lines: &[Line]) -> (Vec<LineFeatures>, PageFacts) {
             while i < feats.len() && short(&feats[i]) {
                 i += 1;
             }
-            for f in &mut feats[start..i] {
+            for (k, f) in feats[start..i].iter_mut().enumerate() {
                 f.short_run = i - start;
+                f.run_index = k;
             }
         } else {
             i += 1;
@@ -458,6 +603,453 @@ pub fn extract(text: &str, lines: &[Line]) -> (Vec<LineFeatures>, PageFacts) {
     };
     (feats, facts)
 }
+
+/// The names of the model's inputs, in the order [`model_inputs`] writes them (the training
+/// script in `tools/quality/` reads them from the feature dump).
+pub const INPUT_NAMES: &[&str] = &[
+    // The line itself.
+    "log_chars",
+    "words",
+    "letter_ratio",
+    "digit_ratio",
+    "upper_ratio",
+    "title_ratio",
+    "terminal",
+    "function_density",
+    "prose",
+    "punct_ratio",
+    "commas",
+    "separators",
+    "unspaced_ratio",
+    "bullet",
+    "colon",
+    "question",
+    "quote",
+    "starts_upper",
+    "url",
+    "word_len",
+    "shape",
+    "phrase",
+    "copies",
+    "first_copy",
+    // Its neighbours (see NEIGHBOUR_NAMES), for offsets -2, -1, +1, +2.
+    "p2_log_chars",
+    "p2_words",
+    "p2_terminal",
+    "p2_prose",
+    "p2_function_density",
+    "p2_title_ratio",
+    "p2_shape",
+    "p2_phrase",
+    "p2_upper_ratio",
+    "p2_punct_ratio",
+    "p1_log_chars",
+    "p1_words",
+    "p1_terminal",
+    "p1_prose",
+    "p1_function_density",
+    "p1_title_ratio",
+    "p1_shape",
+    "p1_phrase",
+    "p1_upper_ratio",
+    "p1_punct_ratio",
+    "n1_log_chars",
+    "n1_words",
+    "n1_terminal",
+    "n1_prose",
+    "n1_function_density",
+    "n1_title_ratio",
+    "n1_shape",
+    "n1_phrase",
+    "n1_upper_ratio",
+    "n1_punct_ratio",
+    "n2_log_chars",
+    "n2_words",
+    "n2_terminal",
+    "n2_prose",
+    "n2_function_density",
+    "n2_title_ratio",
+    "n2_shape",
+    "n2_phrase",
+    "n2_upper_ratio",
+    "n2_punct_ratio",
+    // Where it stands in the page.
+    "rel_pos",
+    "char_pos",
+    "prose_before",
+    "prose_after",
+    "prose_lines_before",
+    "dist_prev_prose",
+    "dist_next_prose",
+    "log_chardist_prev_prose",
+    "log_chardist_next_prose",
+    "inside",
+    "before_first_prose",
+    "after_last_prose",
+    "short_run",
+    "run_index",
+    "run_rel",
+    "long_run",
+    "win3_prose",
+    "win10_prose",
+    "win30_prose",
+    "win3_log_chars",
+    "win10_log_chars",
+    "win5_terminal",
+    "win10_short",
+    "similar_len_win5",
+    "kept_headline",
+    "chars_vs_max",
+    "chars_vs_mean_prose",
+    "breaks_before",
+    "breaks_after",
+    "tabs",
+    "block_lines",
+    "block_log_chars",
+    "block_prose_share",
+    "win5_blank",
+    "page_blank_share",
+    // The page.
+    "page_log_lines",
+    "page_log_chars",
+    "page_log_prose_lines",
+    "page_prose_share",
+    "page_mean_log_chars",
+    "page_short_share",
+    "page_unspaced",
+];
+
+/// The number of model inputs per line.
+pub const INPUTS: usize = INPUT_NAMES.len();
+
+/// The inputs measured on each neighbour.
+const NEIGHBOUR_INPUTS: usize = 10;
+
+fn bool_f(b: bool) -> f32 {
+    if b {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+fn shape_code(f: &LineFeatures) -> f32 {
+    match f.shape {
+        None => 0.0,
+        Some(Shape::Amount) => 1.0,
+        Some(Shape::Counter) => 2.0,
+        Some(Shape::Date) => 3.0,
+        Some(Shape::Symbol) => 4.0,
+    }
+}
+
+fn phrase_code(f: &LineFeatures) -> f32 {
+    match f.phrase {
+        None => 0.0,
+        Some(Subkind::Control) => 1.0,
+        Some(Subkind::Navigation) => 2.0,
+        Some(Subkind::Share) => 3.0,
+        Some(Subkind::Comments) => 4.0,
+        Some(Subkind::Consent) => 5.0,
+        Some(Subkind::Caption) => 6.0,
+        Some(_) => 7.0,
+    }
+}
+
+fn log_chars(f: &LineFeatures) -> f32 {
+    (1.0 + f.chars as f32).ln()
+}
+
+fn neighbour(out: &mut Vec<f32>, f: Option<&LineFeatures>) {
+    match f {
+        None => out.extend_from_slice(&[-1.0; NEIGHBOUR_INPUTS]),
+        Some(f) => out.extend_from_slice(&[
+            log_chars(f),
+            f.words.min(200.0),
+            bool_f(f.terminal),
+            bool_f(f.prose),
+            f.function_density,
+            f.title_ratio,
+            shape_code(f),
+            phrase_code(f),
+            f.upper_ratio,
+            f.punct_ratio,
+        ]),
+    }
+}
+
+/// Whether a line is short and not prose (a menu item, a button, a label).
+fn is_short(f: &LineFeatures) -> bool {
+    !f.prose && f.words <= 4.0
+}
+
+/// The model's inputs for every line (named by [`INPUT_NAMES`]), `INPUTS` numbers a line, one
+/// line after another: the line's own evidence, its neighbours', where it stands relative to
+/// the page's prose, and the page's size.
+pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
+    let n = feats.len();
+    let mut out = Vec::with_capacity(n * INPUTS);
+    // Prefix sums (index i holds the sum over lines before i).
+    let mut chars = vec![0f64; n + 1];
+    let mut prose_chars = vec![0f64; n + 1];
+    let mut prose_lines = vec![0usize; n + 1];
+    let mut logc = vec![0f64; n + 1];
+    let mut term = vec![0usize; n + 1];
+    let mut short = vec![0usize; n + 1];
+    for (i, f) in feats.iter().enumerate() {
+        chars[i + 1] = chars[i] + f.chars as f64;
+        prose_chars[i + 1] = prose_chars[i] + if f.prose { f.chars as f64 } else { 0.0 };
+        prose_lines[i + 1] = prose_lines[i] + usize::from(f.prose);
+        logc[i + 1] = logc[i] + f64::from(log_chars(f));
+        term[i + 1] = term[i] + usize::from(f.terminal);
+        short[i + 1] = short[i] + usize::from(is_short(f));
+    }
+    let total_chars = chars[n].max(1.0);
+    let total_prose = prose_chars[n];
+    let total_prose_lines = prose_lines[n];
+    let max_chars = feats.iter().map(|f| f.chars).max().unwrap_or(1).max(1) as f32;
+    let mean_prose = if total_prose_lines > 0 {
+        (total_prose / total_prose_lines as f64) as f32
+    } else {
+        1.0
+    };
+    let unspaced: f32 = feats
+        .iter()
+        .map(|f| f.unspaced_ratio * f.chars as f32)
+        .sum::<f32>()
+        / total_chars as f32;
+    let page_inputs = [
+        (1.0 + n as f32).ln(),
+        (total_chars as f32).ln(),
+        (1.0 + total_prose_lines as f32).ln(),
+        (total_prose / total_chars) as f32,
+        if n > 0 {
+            (logc[n] / n as f64) as f32
+        } else {
+            0.0
+        },
+        if n > 0 {
+            short[n] as f32 / n as f32
+        } else {
+            0.0
+        },
+        unspaced,
+    ];
+
+    // The nearest prose line before and after each line.
+    let mut prev_prose = vec![None; n];
+    let mut next_prose = vec![None; n];
+    let mut last = None;
+    for (i, f) in feats.iter().enumerate() {
+        prev_prose[i] = last;
+        if f.prose {
+            last = Some(i);
+        }
+    }
+    last = None;
+    for (i, f) in feats.iter().enumerate().rev() {
+        next_prose[i] = last;
+        if f.prose {
+            last = Some(i);
+        }
+    }
+    // Blocks: lines between blank lines.
+    let blank = |i: usize| feats.get(i).is_some_and(|f| f.breaks_before > 1);
+    let mut blanks = vec![0usize; n + 1];
+    for i in 0..n {
+        blanks[i + 1] = blanks[i] + usize::from(blank(i));
+    }
+    let page_blank = if n > 1 {
+        blanks[n] as f32 / (n - 1) as f32
+    } else {
+        0.0
+    };
+    let mut block = vec![(0usize, 0f32, 0f32); n];
+    let mut i = 0;
+    while i < n {
+        let start = i;
+        i += 1;
+        while i < n && !blank(i) {
+            i += 1;
+        }
+        let c = chars[i] - chars[start];
+        let p = prose_chars[i] - prose_chars[start];
+        let v = (
+            i - start,
+            (1.0 + c as f32).ln(),
+            if c > 0.0 { (p / c) as f32 } else { 0.0 },
+        );
+        for b in &mut block[start..i] {
+            *b = v;
+        }
+    }
+    // Runs of lines that are not short.
+    let mut long_run = vec![0usize; n];
+    let mut i = 0;
+    while i < n {
+        if is_short(&feats[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && !is_short(&feats[i]) {
+            i += 1;
+        }
+        for r in &mut long_run[start..i] {
+            *r = i - start;
+        }
+    }
+
+    let window = |pre: &[f64], i: usize, w: usize| -> (f64, usize) {
+        let a = i.saturating_sub(w);
+        let b = (i + w + 1).min(n);
+        (pre[b] - pre[a], b - a)
+    };
+    let window_usize = |pre: &[usize], i: usize, w: usize| -> f32 {
+        let a = i.saturating_sub(w);
+        let b = (i + w + 1).min(n);
+        (pre[b] - pre[a]) as f32 / (b - a).max(1) as f32
+    };
+    let prose_share = |i: usize, w: usize| -> f32 {
+        let (p, _) = window(&prose_chars, i, w);
+        let (c, _) = window(&chars, i, w);
+        if c > 0.0 {
+            (p / c) as f32
+        } else {
+            0.0
+        }
+    };
+
+    const FAR: f32 = 100.0;
+    for (i, f) in feats.iter().enumerate() {
+        out.extend_from_slice(&[
+            log_chars(f),
+            f.words.min(200.0),
+            f.letter_ratio,
+            f.digit_ratio,
+            f.upper_ratio,
+            f.title_ratio,
+            bool_f(f.terminal),
+            f.function_density,
+            bool_f(f.prose),
+            f.punct_ratio,
+            f.commas.min(50) as f32,
+            f.separators.min(50) as f32,
+            f.unspaced_ratio,
+            bool_f(f.bullet),
+            bool_f(f.colon),
+            bool_f(f.question),
+            bool_f(f.quote),
+            bool_f(f.starts_upper),
+            bool_f(f.url),
+            f.word_len.min(50.0),
+            shape_code(f),
+            phrase_code(f),
+            f.copies.min(50) as f32,
+            bool_f(f.first_copy),
+        ]);
+        neighbour(&mut out, i.checked_sub(2).and_then(|j| feats.get(j)));
+        neighbour(&mut out, i.checked_sub(1).and_then(|j| feats.get(j)));
+        neighbour(&mut out, feats.get(i + 1));
+        neighbour(&mut out, feats.get(i + 2));
+
+        let own_prose = if f.prose { f.chars as f64 } else { 0.0 };
+        let (before, after) = if total_prose > 0.0 {
+            (
+                (prose_chars[i] / total_prose) as f32,
+                ((total_prose - prose_chars[i] - own_prose) / total_prose) as f32,
+            )
+        } else {
+            (0.0, 0.0)
+        };
+        let dist_prev = prev_prose[i].map_or(FAR, |p| ((i - p) as f32).min(FAR));
+        let dist_next = next_prose[i].map_or(FAR, |p| ((p - i) as f32).min(FAR));
+        let chardist_prev =
+            prev_prose[i].map_or(15.0, |p| ((1.0 + chars[i] - chars[p + 1]) as f32).ln());
+        let chardist_next =
+            next_prose[i].map_or(15.0, |p| ((1.0 + chars[p] - chars[i + 1]) as f32).ln());
+        let (first, lastp) = (page.first_prose, page.last_prose);
+        let inside = matches!((first, lastp), (Some(a), Some(b)) if a <= i && i <= b);
+        let before_first = first.is_none_or(|a| i < a);
+        let after_last = lastp.is_none_or(|b| i > b);
+        let (logc3, k3) = window(&logc, i, 3);
+        let (logc10, k10) = window(&logc, i, 10);
+        let lc = log_chars(f);
+        let similar = (i.saturating_sub(5)..(i + 6).min(n))
+            .filter(|&j| j != i)
+            .filter(|&j| {
+                feats
+                    .get(j)
+                    .is_some_and(|g| (log_chars(g) - lc).abs() < 0.3)
+            })
+            .count();
+        let kept_headline = f.copies > 1
+            && !f.prose
+            && first.is_some_and(|p| {
+                i < p
+                    && p - i <= HEADLINE_REACH
+                    && !feats
+                        .get(i + 1..p)
+                        .unwrap_or(&[])
+                        .iter()
+                        .any(|g| g.copies == f.copies && g.chars == f.chars)
+            });
+        out.extend_from_slice(&[
+            if n > 1 {
+                i as f32 / (n - 1) as f32
+            } else {
+                0.0
+            },
+            (chars[i] / total_chars) as f32,
+            before,
+            after,
+            if total_prose_lines > 0 {
+                prose_lines[i] as f32 / total_prose_lines as f32
+            } else {
+                0.0
+            },
+            dist_prev,
+            dist_next,
+            chardist_prev,
+            chardist_next,
+            bool_f(inside),
+            bool_f(before_first),
+            bool_f(after_last),
+            f.short_run.min(200) as f32,
+            f.run_index.min(200) as f32,
+            if f.short_run > 0 {
+                f.run_index as f32 / f.short_run as f32
+            } else {
+                -1.0
+            },
+            long_run.get(i).copied().unwrap_or(0).min(200) as f32,
+            prose_share(i, 3),
+            prose_share(i, 10),
+            prose_share(i, 30),
+            (logc3 / k3.max(1) as f64) as f32,
+            (logc10 / k10.max(1) as f64) as f32,
+            window_usize(&term, i, 5),
+            window_usize(&short, i, 10),
+            similar as f32,
+            bool_f(kept_headline),
+            f.chars as f32 / max_chars,
+            f.chars as f32 / mean_prose,
+            f.breaks_before.min(4) as f32,
+            feats.get(i + 1).map_or(0, |g| g.breaks_before.min(4)) as f32,
+            f.tabs.min(50) as f32,
+            block.get(i).map_or(0, |b| b.0.min(500)) as f32,
+            block.get(i).map_or(0.0, |b| b.1),
+            block.get(i).map_or(0.0, |b| b.2),
+            window_usize(&blanks, i, 5),
+            page_blank,
+        ]);
+        out.extend_from_slice(&page_inputs);
+    }
+    out
+}
+
+/// How many lines before the first prose line a headline may stand.
+pub const HEADLINE_REACH: usize = 4;
 
 #[cfg(test)]
 mod tests {

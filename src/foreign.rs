@@ -3,12 +3,14 @@
 //! (`foreign_language`).
 //!
 //! Legitimate mixes are not flagged: Latin brand names, acronyms, units and codes inside
-//! non-Latin text (`iPhone`, `COVID-19`, `5 km`), URLs and e-mail addresses, Greek letters in
-//! math, Serbian in both alphabets, Japanese and Korean script mixes (see [`crate::script`]).
+//! non-Latin text (`iPhone`, `COVID-19`, `5 km`), URLs and e-mail addresses, letters in math
+//! (`α + β = 90°`), Serbian in both alphabets, Japanese and Korean script mixes (see
+//! [`crate::script`]), Hanja glosses in parentheses after Hangul (`인권(人權)`), and look-alike
+//! letters inside one word, which are [`crate::homoglyph`]'s.
 
-use crate::language::{self, Detected};
+use crate::language::{self, Detected, LangSet};
 use crate::report::{Kind, RawFinding};
-use crate::script::{runs, ScriptRun, WritingSystem};
+use crate::script::{letter_script, WritingSystem};
 use crate::segment::Line;
 use std::ops::Range;
 use unicode_script::Script;
@@ -24,220 +26,1209 @@ pub struct Host<'a> {
     pub text: &'a str,
 }
 
-/// A line shorter than this many letters is never judged by its language alone.
-const MIN_LETTERS_FOR_LANGUAGE: usize = 40;
-
-/// True when a Latin run inside non-Latin text is a legitimate borrowing: a short token such as
-/// a brand, an acronym, a unit or a code.
-fn is_latin_borrowing(run_text: &str) -> bool {
-    let words: Vec<&str> = run_text.split_whitespace().collect();
-    words.len() <= 2
-        && words.iter().all(|w| {
-            w.chars().count() <= 12
-                && (w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
-                    || w.chars().count() <= 3)
-        })
-}
-
-/// True for a Greek run that reads as math: one or two letters standing alone.
-fn is_math_symbol(text: &str, run: &ScriptRun) -> bool {
-    run.script == Script::Greek
-        && run.letters <= 2
-        && !text[run.range.end..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphabetic())
-}
-
-/// Tells whether script runs lie inside a URL or an e-mail address (the white-space-delimited
-/// token around the run holds `://` or `@` and `.`, or starts with `www.`).
-///
-/// The runs of a line are asked about in order, so the white space around them is found by
-/// cursors that only move forward, and a token shared by successive runs is checked once: the
-/// cost is linear in the line, even for a long line without spaces holding many runs.
-struct UrlTokens<'a> {
-    text: &'a str,
-    line: Range<usize>,
-    /// The token start is known for run starts up to here.
-    start_scanned: usize,
-    token_start: usize,
-    /// `[end_from, token_end)` holds no white space; `token_end` is white space or the line end.
-    end_from: usize,
-    token_end: usize,
-    /// The last token checked and the answer.
-    last: Option<(usize, usize, bool)>,
-}
-
-impl<'a> UrlTokens<'a> {
-    fn new(text: &'a str, line: Range<usize>) -> Self {
-        UrlTokens {
-            text,
-            start_scanned: line.start,
-            token_start: line.start,
-            end_from: line.start,
-            token_end: line.start,
-            last: None,
-            line,
+impl Host<'_> {
+    /// "a Latin-script English page".
+    fn describe(&self) -> String {
+        match self.language {
+            Some(d) => format!("a {}-script {} page", self.system.name(), d.lang.eng_name()),
+            None => format!("a {}-script page", self.system.name()),
         }
     }
 
-    /// True when `range` (a run of this line, after the runs asked about before) lies inside a
-    /// URL or an e-mail address.
-    fn contains(&mut self, range: &Range<usize>) -> bool {
-        let text = self.text;
-        if range.start < self.start_scanned {
-            // Out of order: start again from the line's start.
-            self.start_scanned = self.line.start;
-            self.token_start = self.line.start;
+    /// True when the document's language is written in both Latin and Cyrillic letters
+    /// (Serbian and its close kin, as whatlang names them).
+    fn digraphic(&self) -> bool {
+        self.language.is_some_and(|d| is_serbo_croatian(d.lang))
+            && matches!(self.system.main, Script::Latin | Script::Cyrillic)
+    }
+}
+
+/// Serbian, Croatian and Bosnian: one language in two alphabets, which whatlang tells apart by
+/// script as much as by words.
+fn is_serbo_croatian(lang: Lang) -> bool {
+    matches!(lang, Lang::Srp | Lang::Hrv)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Masks: stretches of a line whose letters say nothing about its language.
+// ---------------------------------------------------------------------------------------------
+
+/// True for a character that can continue a URL.
+fn url_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'*+,;=%".contains(c)
+}
+
+/// True for a character of the local part of an e-mail address.
+fn email_local_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "._%+-".contains(c)
+}
+
+/// True for operators that make a formula.
+fn is_operator(c: char) -> bool {
+    matches!(
+        c,
+        '=' | '+'
+            | '<'
+            | '>'
+            | '×'
+            | '÷'
+            | '±'
+            | '−'
+            | '≤'
+            | '≥'
+            | '≈'
+            | '≠'
+            | '∑'
+            | '∫'
+            | '√'
+            | '∞'
+            | '∂'
+            | '∈'
+            | '→'
+    )
+}
+
+/// True for characters that may sit inside a formula besides letters: digits, operators,
+/// superscripts and subscripts, brackets, spaces, a decimal point.
+fn is_formula_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || is_operator(c)
+        || matches!(
+            c,
+            ' ' | '\u{a0}' | '.' | ',' | '(' | ')' | '^' | '°' | '/' | '*' | '·' | '-'
+        )
+        || matches!(c, '²' | '³' | '¹' | '\u{2070}'..='\u{209F}')
+}
+
+/// The byte ranges of `text[line]` that are URLs, e-mail addresses or formulas, sorted. Their
+/// letters are neither foreign nor host.
+pub fn masks(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[line.clone()];
+    let base = line.start;
+    let mut out: Vec<Range<usize>> = Vec::new();
+    // Most lines hold none of the three: tell that cheaply.
+    let formula = if s.is_ascii() {
+        s.bytes().any(|b| matches!(b, b'=' | b'+' | b'<' | b'>'))
+    } else {
+        s.chars().any(is_operator)
+    };
+    if !formula && !s.contains('@') && !s.contains("://") && !s.contains("www.") {
+        return out;
+    }
+    // URLs.
+    for pat in ["https://", "http://", "www."] {
+        let mut from = 0;
+        while let Some(i) = s[from..].find(pat) {
+            let start = from + i;
+            let len: usize = s[start..]
+                .chars()
+                .take_while(|&c| url_char(c))
+                .map(char::len_utf8)
+                .sum();
+            // Trailing punctuation ends a sentence, not the URL.
+            let url = s[start..start + len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+            out.push(base + start..base + start + url.len().max(pat.len()));
+            from = start + len.max(pat.len());
         }
-        if let Some((i, c)) = text[self.start_scanned..range.start]
-            .char_indices()
+    }
+    // E-mail addresses.
+    for (at, _) in s.match_indices('@') {
+        let local: usize = s[..at]
+            .chars()
             .rev()
-            .find(|&(_, c)| c.is_whitespace())
-        {
-            self.token_start = self.start_scanned + i + c.len_utf8();
+            .take_while(|&c| email_local_char(c))
+            .map(char::len_utf8)
+            .sum();
+        let domain = &s[at + 1..];
+        let dlen: usize = domain
+            .chars()
+            .take_while(|&c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+            .map(char::len_utf8)
+            .sum();
+        let dom = domain[..dlen].trim_end_matches('.');
+        if local > 0 && dom.contains('.') {
+            out.push(base + at - local..base + at + 1 + dom.len());
         }
-        self.start_scanned = range.start;
-        if !(self.end_from <= range.end && range.end <= self.token_end) {
-            self.token_end = text[range.end..self.line.end]
-                .find(char::is_whitespace)
-                .map_or(self.line.end, |i| range.end + i);
-            self.end_from = range.end;
+    }
+    if !formula {
+        out.sort_by_key(|r| (r.start, r.end));
+        return out;
+    }
+    // Formulas: around an operator, the stretch of formula characters and letter runs of at
+    // most two letters (`E = mc²`, `Δt = 0.5 s`, `α + β = 90°`).
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let word_len = |i: usize| -> (usize, usize) {
+        // The letter run (one script) around chars[i]: its first and last index.
+        let script = letter_script(chars[i].1);
+        let same = |j: usize| {
+            let c = chars[j].1;
+            c.is_alphabetic() && letter_script(c) == script
+                || crate::script::script_of(c) == Script::Inherited
+        };
+        let mut a = i;
+        while a > 0 && same(a - 1) {
+            a -= 1;
         }
-        let (s, e) = (self.token_start, self.token_end);
-        if let Some((ls, le, answer)) = self.last {
-            if (ls, le) == (s, e) {
-                return answer;
+        let mut b = i;
+        while b + 1 < chars.len() && same(b + 1) {
+            b += 1;
+        }
+        (a, b)
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_operator(chars[i].1) || chars[i].1 == '+' && is_plus_in_number(&chars, i) {
+            i += 1;
+            continue;
+        }
+        let step = |j: usize, forward: bool| -> Option<usize> {
+            // Returns the index past the item at j in the given direction, if it belongs.
+            let c = chars[j].1;
+            if is_formula_char(c) {
+                return Some(j);
+            }
+            if c.is_alphabetic() {
+                let (a, b) = word_len(j);
+                let letters = chars[a..=b]
+                    .iter()
+                    .filter(|(_, c)| c.is_alphabetic())
+                    .count();
+                if letters <= 2 {
+                    return Some(if forward { b } else { a });
+                }
+            }
+            None
+        };
+        let mut a = i;
+        while a > 0 {
+            match step(a - 1, false) {
+                Some(j) => a = j,
+                None => break,
             }
         }
-        let token = &text[s..e];
-        let answer = token.contains("://")
-            || token.starts_with("www.")
-            || token.contains('@') && token.contains('.');
-        self.last = Some((s, e, answer));
-        answer
+        let mut b = i;
+        while b + 1 < chars.len() {
+            match step(b + 1, true) {
+                Some(j) => b = j,
+                None => break,
+            }
+        }
+        let has_letter = chars[a..=b].iter().any(|(_, c)| c.is_alphabetic());
+        if has_letter {
+            // Trim spaces at both ends.
+            while a < b && chars[a].1.is_whitespace() {
+                a += 1;
+            }
+            while b > a && chars[b].1.is_whitespace() {
+                b -= 1;
+            }
+            let end = chars[b].0 + chars[b].1.len_utf8();
+            out.push(base + chars[a].0..base + end);
+        }
+        i = b + 1;
     }
+    out.sort_by_key(|r| (r.start, r.end));
+    out
 }
 
-/// The language whatlang hears in a foreign run, if its script leaves a choice.
-fn run_language(text: &str) -> Option<Lang> {
+/// True for a `+` that starts a phone number or a signed number rather than a sum.
+fn is_plus_in_number(chars: &[(usize, char)], i: usize) -> bool {
+    let before = i.checked_sub(1).map(|j| chars[j].1);
+    before.is_none_or(|c| c.is_whitespace())
+        && chars.get(i + 1).is_some_and(|(_, c)| c.is_ascii_digit())
+}
+
+fn masked(masks: &[Range<usize>], at: usize) -> bool {
+    masks.iter().any(|m| m.contains(&at))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs of one script inside a line.
+// ---------------------------------------------------------------------------------------------
+
+/// A run of letters of one script, Common characters between them included.
+#[derive(Debug, Clone)]
+struct Run {
+    script: Script,
+    range: Range<usize>,
+    letters: usize,
+}
+
+/// The runs of letters of `text[line]`, skipping masked letters (which end a run).
+fn line_runs(text: &str, line: &Range<usize>, masks: &[Range<usize>]) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut open = false;
+    for (i, c) in text[line.clone()].char_indices() {
+        let at = line.start + i;
+        let end = at + c.len_utf8();
+        if masked(masks, at) {
+            open = false;
+            continue;
+        }
+        match letter_script(c) {
+            Some(s) => match out.last_mut() {
+                Some(run) if open && run.script == s => {
+                    run.range.end = end;
+                    run.letters += 1;
+                }
+                _ => {
+                    out.push(Run {
+                        script: s,
+                        range: at..end,
+                        letters: 1,
+                    });
+                    open = true;
+                }
+            },
+            None => {
+                if crate::script::script_of(c) == Script::Inherited {
+                    if let Some(run) = out.last_mut() {
+                        if run.range.end == at {
+                            run.range.end = end;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Scripts with letters that pass for one another.
+fn confusable(s: Script) -> bool {
+    crate::homoglyph::confusable_script(s)
+}
+
+/// True when a run touches a letter of another confusable script with nothing between: one
+/// word mixing scripts, which is a homoglyph's business, not a foreign fragment.
+fn inside_mixed_word(runs: &[Run], i: usize) -> bool {
+    let r = &runs[i];
+    if !confusable(r.script) {
+        return false;
+    }
+    let touches = |o: &Run| {
+        o.script != r.script
+            && confusable(o.script)
+            && (o.range.end == r.range.start || r.range.end == o.range.start)
+    };
+    i.checked_sub(1).is_some_and(|j| touches(&runs[j])) || runs.get(i + 1).is_some_and(touches)
+}
+
+/// True for a Han run that glosses the Hangul before it: `인권(人權)`.
+fn is_hanja_gloss(text: &str, line: &Range<usize>, run: &Range<usize>) -> bool {
+    let before = text[line.start..run.start].trim_end();
+    let after = text[run.end..line.end].trim_start();
+    let Some(open) = before.chars().last() else {
+        return false;
+    };
+    if !matches!(open, '(' | '（' | '[') || !after.starts_with([')', '）', ']']) {
+        return false;
+    }
+    before[..before.len() - open.len_utf8()]
+        .trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| crate::script::script_of(c) == Script::Hangul)
+}
+
+/// True when `script` is at home in the document, at this place of the line.
+fn accepted(host: &Host, line: &Range<usize>, run: &Run) -> bool {
+    if host.system.main == Script::Hangul && run.script == Script::Han {
+        // Korean pages gloss words with Hanja in parentheses; longer Han text is Chinese.
+        return is_hanja_gloss(host.text, line, &run.range);
+    }
+    host.system.accepts(run.script)
+}
+
+/// True when a Latin run inside non-Latin text is a legitimate borrowing: one or two tokens
+/// that read as a brand, an acronym, a unit, a currency code or a product code (`iPhone`,
+/// `COVID-19`, `PDF`, `Wi-Fi`, `USB-C`, `US$`).
+fn is_latin_borrowing(run_text: &str) -> bool {
+    let tokens: Vec<&str> = run_text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut words = 0;
+    let mut after_number = false;
+    for t in tokens {
+        let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.is_empty() {
+            after_number = t.chars().any(|c| c.is_numeric());
+            continue;
+        }
+        words += 1;
+        let upper_inside = letters.iter().skip(1).any(|c| c.is_uppercase());
+        let all_upper = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let digit = t.chars().any(|c| c.is_ascii_digit());
+        // A unit after a number: `5 km`, `90 km/h`.
+        let unit = after_number && letters.len() <= 3;
+        if letters.len() > 12 || !(upper_inside || all_upper || digit || unit) {
+            return false;
+        }
+        after_number = false;
+    }
+    words <= 3
+}
+
+/// The language whatlang hears in a foreign run, if it holds enough letters to tell.
+fn run_language(text: &str, letters: usize) -> Option<Lang> {
+    if letters < 6 {
+        return None;
+    }
     language::detect(text).map(|d| d.lang)
 }
 
-fn script_phrase(script: Script) -> String {
-    format!("{} words", script.full_name())
+/// Widens a foreign run over the numbers that belong to it: a count just before it (`5天后`,
+/// `15 分後`), unless it is a year that closes a date before it (`AUGUST 2025 يوم متبقٍ`), and
+/// the numbers between it and an edge of the line (`13 Ιουνίου 2025`).
+fn with_numbers(text: &str, line: &Range<usize>, range: Range<usize>) -> Range<usize> {
+    let is_num = |c: char| c.is_numeric();
+    let is_sep = |c: char| matches!(c, '.' | ',' | ':' | '/' | '-' | '%');
+    let is_space = |c: char| c == ' ' || c == '\u{a0}' || c == '\u{202f}';
+    // Left: everything before, when it is only numbers (`13 Ιουνίου`); else the one count
+    // just before (`GRUDZIEŃ 2025 5天后`), never a year (`AUGUST 2025 يوم متبقٍ`).
+    let before = &text[line.start..range.start];
+    let mut start = range.start;
+    let is_currency = |c: char| "$£€¥₹₽₩₺₪₫฿￥".contains(c);
+    if before.chars().any(|c| is_num(c) || is_currency(c))
+        && before
+            .chars()
+            .all(|c| is_num(c) || is_sep(c) || is_space(c) || c.is_whitespace() || is_currency(c))
+    {
+        start = line.start + (before.len() - before.trim_start().len());
+    } else {
+        let trimmed = before
+            .strip_suffix([' ', '\u{a0}', '\u{202f}'])
+            .unwrap_or(before);
+        let token_len: usize = trimmed
+            .chars()
+            .rev()
+            .take_while(|&c| is_num(c) || matches!(c, '.' | ','))
+            .map(char::len_utf8)
+            .sum();
+        let token = &trimmed[trimmed.len() - token_len..];
+        let digits = token.chars().filter(|&c| is_num(c)).count();
+        let glued = trimmed[..trimmed.len() - token_len]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace());
+        if (1..=3).contains(&digits) && !glued {
+            start = line.start + trimmed.len() - token_len;
+        }
+    }
+    // Right: only numbers and punctuation up to the end of the line.
+    let after = &text[range.end..line.end];
+    let end = if !after.is_empty()
+        && after.chars().any(|c| is_num(c) || is_currency(c))
+        && after
+            .chars()
+            .all(|c| is_num(c) || is_sep(c) || is_space(c) || c.is_whitespace() || is_currency(c))
+    {
+        line.end
+    } else {
+        range.end
+    };
+    start..end
+}
+
+/// A group of neighbouring foreign runs.
+struct Group {
+    script: Script,
+    range: Range<usize>,
+    letters: usize,
 }
 
 /// Every foreign-script run in the given lines.
 pub fn find_foreign_scripts(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
     let text = host.text;
-    let serbian = host
-        .language
-        .is_some_and(|d| matches!(d.lang, Lang::Srp | Lang::Hrv));
     let mut out = Vec::new();
     for line in lines {
         let line_text = &text[line.range.clone()];
-        if line_text.is_ascii() && host.system.main == Script::Latin {
+        if line_text.is_ascii() && host.system.main == Script::Latin
+            || line_text.chars().filter_map(letter_script).all(|s| {
+                host.system.accepts(s) && !(host.system.main == Script::Hangul && s == Script::Han)
+            })
+        {
             continue;
         }
-        let mut pending: Option<(Script, Range<usize>, usize)> = None;
-        let mut urls = UrlTokens::new(text, line.range.clone());
-        let mut flush = |p: Option<(Script, Range<usize>, usize)>, out: &mut Vec<RawFinding>| {
-            if let Some((script, range, letters)) = p {
-                let run_text = &text[range.clone()];
-                if script == Script::Latin && is_latin_borrowing(run_text) {
-                    return;
-                }
-                if urls.contains(&range) {
-                    return;
-                }
-                let lang = if letters >= 6 {
-                    run_language(run_text)
-                } else {
-                    None
-                };
-                let host_desc = match host.language {
-                    Some(d) => {
-                        format!("a {}-script {} page", host.system.name(), d.lang.eng_name())
-                    }
-                    None => format!("a {}-script page", host.system.name()),
-                };
-                let score = (0.6 + 0.05 * letters as f32).min(0.97);
-                out.push(RawFinding {
-                    kind: Kind::ForeignScript,
-                    subkind: None,
-                    script: Some(script.full_name().to_string()),
-                    language: lang.map(|l| l.code().to_string()),
-                    reason: format!("{} in {}", script_phrase(script), host_desc),
-                    score,
-                    range,
-                });
-            }
-        };
-        for run in runs(text, line.range.clone()) {
-            if host.system.accepts(run.script)
-                || is_math_symbol(text, &run)
-                || (serbian && matches!(run.script, Script::Latin | Script::Cyrillic))
-            {
-                flush(pending.take(), &mut out);
+        let masks = masks(text, line.range.clone());
+        let runs = line_runs(text, &line.range, &masks);
+        let mut groups: Vec<Group> = Vec::new();
+        let mut open = false;
+        for (i, run) in runs.iter().enumerate() {
+            // In a two-alphabet page, both alphabets are the page's; their words are weighed
+            // by language in `find_foreign_languages`.
+            let other_alphabet =
+                host.digraphic() && matches!(run.script, Script::Latin | Script::Cyrillic);
+            if accepted(host, &line.range, run) || other_alphabet || inside_mixed_word(&runs, i) {
+                open = false;
                 continue;
             }
-            match &mut pending {
-                Some((s, r, n)) if *s == run.script => {
-                    r.end = run.range.end;
-                    *n += run.letters;
+            match groups.last_mut() {
+                Some(g) if open => {
+                    g.range.end = run.range.end;
+                    g.letters += run.letters;
+                    if run.letters > g.letters - run.letters {
+                        g.script = run.script;
+                    }
                 }
                 _ => {
-                    flush(pending.take(), &mut out);
-                    pending = Some((run.script, run.range.clone(), run.letters));
+                    groups.push(Group {
+                        script: run.script,
+                        range: run.range.clone(),
+                        letters: run.letters,
+                    });
+                    open = true;
                 }
             }
         }
-        flush(pending.take(), &mut out);
+        for mut g in groups {
+            g.range = with_numbers(text, &line.range, g.range);
+            let run_text = &text[g.range.clone()];
+            if g.script == Script::Latin && is_latin_borrowing(run_text) {
+                continue;
+            }
+            let lang = run_language(run_text, g.letters);
+            let score = (0.6 + 0.05 * g.letters as f32).min(0.97);
+            let what = match lang {
+                Some(l) => format!("{} words ({})", g.script.full_name(), l.eng_name()),
+                None => format!("{} words", g.script.full_name()),
+            };
+            out.push(RawFinding {
+                kind: Kind::ForeignScript,
+                subkind: None,
+                script: Some(g.script.full_name().to_string()),
+                language: lang.map(|l| l.code().to_string()),
+                reason: format!("{what} in {}", host.describe()),
+                score,
+                range: g.range,
+            });
+        }
     }
     out
 }
 
-/// Lines in the document's script but, by strong evidence, in another language.
+/// A line shorter than this many letters is never judged by whatlang alone.
+const MIN_LETTERS_FOR_LANGUAGE: usize = 40;
+
+/// One word of a line, with its same-script evidence.
+struct Word {
+    range: Range<usize>,
+    /// The languages whose function words include it.
+    langs: LangSet,
+    /// Its letters that no host language writes (lower case).
+    alien: Vec<char>,
+    /// Its letters beyond a–z (lower case), which a candidate language must write.
+    marked: Vec<char>,
+    /// Whether punctuation (not only space) separates it from the word before.
+    break_before: bool,
+    /// Whether it holds a letter (else it is a number).
+    letters: bool,
+    /// Whether it is a number of four digits (a year, which belongs to the date before it).
+    year: bool,
+    /// Whether it is written in another script than the host's.
+    other_script: bool,
+}
+
+/// The languages of the page: its own, with the other alphabet's name for the same language
+/// (whatlang calls Serbian in Latin letters Croatian).
+fn host_langs(doc: Lang) -> Vec<Lang> {
+    if is_serbo_croatian(doc) {
+        vec![Lang::Srp, Lang::Hrv]
+    } else {
+        vec![doc]
+    }
+}
+
+/// The words of `text[range]` as byte ranges: maximal runs of letters, digits and combining
+/// marks. Cheaper than UAX #29, and enough for function words (`l’homme` gives `l` and
+/// `homme`).
+fn fast_words(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let base = range.start;
+    let mut start: Option<usize> = None;
+    let mut iter = text[range.clone()].char_indices();
+    let end = range.end;
+    std::iter::from_fn(move || loop {
+        match iter.next() {
+            Some((i, c)) => {
+                let inside = c.is_alphanumeric()
+                    || !c.is_ascii() && crate::script::script_of(c) == Script::Inherited;
+                match (inside, start) {
+                    (true, None) => start = Some(base + i),
+                    (false, Some(s)) => {
+                        start = None;
+                        return Some(s..base + i);
+                    }
+                    _ => {}
+                }
+            }
+            None => return start.take().map(|s| s..end),
+        }
+    })
+}
+
+/// The words of a line that the same-script step weighs: those of the host's script (or, in
+/// a two-alphabet page, of either alphabet), outside URLs and formulas.
+fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
+    let text = host.text;
+    let fw = language::function_words();
+    let masks = masks(text, line.clone());
+    let mut out: Vec<Word> = Vec::new();
+    let mut prev_end = line.start;
+    let mut lower = String::new();
+    for r in fast_words(text, line.clone()) {
+        if masked(&masks, r.start) {
+            prev_end = r.end;
+            continue;
+        }
+        let w = &text[r.clone()];
+        let script_ok = w.chars().filter_map(letter_script).all(|s| {
+            s == host.system.main
+                || host.digraphic() && matches!(s, Script::Latin | Script::Cyrillic)
+        });
+        let has_letters = w.chars().any(char::is_alphabetic);
+        if !script_ok || !has_letters {
+            let gap = &text[prev_end.min(r.start)..r.start];
+            let number = !has_letters && w.chars().any(char::is_numeric);
+            out.push(Word {
+                range: r.clone(),
+                langs: 0,
+                alien: Vec::new(),
+                marked: Vec::new(),
+                break_before: !number || gap.chars().any(|c| !c.is_whitespace()),
+                letters: false,
+                year: number && w.chars().filter(|c| c.is_numeric()).count() == 4,
+                other_script: false,
+            });
+            prev_end = r.end;
+            if !number {
+                // A word of another script (foreign_script's business) ends any stretch.
+                if let Some(last) = out.last_mut() {
+                    last.other_script = true;
+                }
+            }
+            continue;
+        }
+        lower.clear();
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        let mut alien = Vec::new();
+        let mut marked = Vec::new();
+        for c in lower.chars().filter(|c| c.is_alphabetic()) {
+            if c.is_ascii_lowercase() && host.system.main == Script::Latin {
+                continue;
+            }
+            if !c.is_ascii_lowercase() && !marked.contains(&c) {
+                marked.push(c);
+            }
+            let written = hosts.iter().any(|&h| fw.writes(h, c) != Some(false));
+            if !written && !alien.contains(&c) {
+                alien.push(c);
+            }
+        }
+        let gap = &text[prev_end.min(r.start)..r.start];
+        let break_before = gap.chars().any(|c| !c.is_whitespace());
+        // A capitalized word inside a sentence is a name (`Condé Nast`, `Juli Clover`, `Dan`):
+        // it says nothing about the language around it.
+        let opens = |c: char| ".!?:;\"'«»“”„‘’([¿¡-–—|•·".contains(c);
+        let name = w.chars().next().is_some_and(char::is_uppercase)
+            && !out.is_empty()
+            && !gap
+                .chars()
+                .rev()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(opens);
+        prev_end = r.end;
+        if name {
+            alien.clear();
+            marked.clear();
+        }
+        out.push(Word {
+            range: r,
+            langs: if name { 0 } else { fw.langs_of(&lower) },
+            alien,
+            marked,
+            break_before,
+            letters: true,
+            year: false,
+            other_script: false,
+        });
+    }
+    out
+}
+
+/// A cheap first look at a line: false when no word of it can be evidence of another
+/// language (no ASCII word is another language's function word and no other word holds a
+/// letter beyond ASCII), so that most lines of a page cost one hash lookup per word.
+fn may_hold_foreign_words(
+    text: &str,
+    line: &Range<usize>,
+    host_bits: LangSet,
+    hosts: &[Lang],
+) -> bool {
+    let fw = language::function_words();
+    let foreign_word = |lower: &str| {
+        let langs = fw.langs_of(lower);
+        langs & !host_bits != 0 && langs & host_bits == 0
+    };
+    let mut buf = [0u8; 24];
+    let mut lower = String::new();
+    for r in fast_words(text, line.clone()) {
+        let w = &text[r];
+        if w.is_ascii() {
+            if w.len() > buf.len() {
+                continue;
+            }
+            let b = &mut buf[..w.len()];
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            if std::str::from_utf8(b).is_ok_and(foreign_word) {
+                return true;
+            }
+            continue;
+        }
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        let alien = lower.chars().any(|c| {
+            !c.is_ascii()
+                && c.is_alphabetic()
+                && hosts.iter().all(|&h| fw.writes(h, c) == Some(false))
+        });
+        if alien || foreign_word(&lower) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The quoted or bracketed stretches of a line (`“…”`, `«…»`, `"…"`, `„…“`, `(…)`) that hold
+/// two to twelve words, as first and last word indices.
+fn quoted_segments(text: &str, line: &Range<usize>, words: &[Word]) -> Vec<(usize, usize)> {
+    const PAIRS: [(char, char); 6] = [
+        ('“', '”'),
+        ('«', '»'),
+        ('"', '"'),
+        ('„', '“'),
+        ('(', ')'),
+        ('‘', '’'),
+    ];
+    let s = &text[line.clone()];
+    let mut out = Vec::new();
+    for (open, close) in PAIRS {
+        let mut from = 0;
+        while let Some(i) = s[from..].find(open) {
+            let inner_start = from + i + open.len_utf8();
+            let Some(j) = s[inner_start..].find(close) else {
+                break;
+            };
+            let inner_end = inner_start + j;
+            from = inner_end + close.len_utf8();
+            let (a, b) = (line.start + inner_start, line.start + inner_end);
+            let inside: Vec<usize> = (0..words.len())
+                .filter(|&k| words[k].range.start >= a && words[k].range.end <= b)
+                .collect();
+            if let (Some(&first), Some(&last)) = (inside.first(), inside.last()) {
+                let n = last - first + 1;
+                if (2..=12).contains(&n) && !words[first..=last].iter().any(|w| w.other_script) {
+                    out.push((first, last));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// How much a word says for `cand` against the host languages: function words of one and not
+/// the other, letters one writes and the other does not.
+fn word_score(w: &Word, cand: Lang, cand_bit: LangSet, host_bits: LangSet) -> f32 {
+    if w.other_script {
+        return -10.0;
+    }
+    let fw = language::function_words();
+    let in_cand = w.langs & cand_bit != 0;
+    let in_host = w.langs & host_bits != 0;
+    let mut s = 0.0;
+    if in_cand && !in_host {
+        // A one-letter word (`u`, `s`, `a`) is also an initial or an abbreviation.
+        s += if w.range.len() == 1 { 0.5 } else { 1.0 };
+    }
+    if in_host && !in_cand {
+        s -= 1.5;
+    }
+    if w.marked.iter().any(|&c| fw.writes(cand, c) == Some(false)) {
+        s -= 1.5;
+    } else if !w.alien.is_empty() {
+        s += 2.0;
+    }
+    if s == 0.0 && !in_host && !in_cand && w.letters {
+        // A word with no evidence either way thins the evidence around it.
+        s = NEUTRAL_WORD;
+    }
+    s
+}
+
+/// What a word with no evidence either way adds to a stretch.
+const NEUTRAL_WORD: f32 = -0.25;
+
+/// The best-scoring stretch of words (maximum-sum subarray): first, last, sum.
+fn best_stretch(scores: &[f32]) -> Option<(usize, usize, f32)> {
+    let mut best: Option<(usize, usize, f32)> = None;
+    let mut start = 0;
+    let mut sum = 0.0f32;
+    for (i, &s) in scores.iter().enumerate() {
+        if sum <= 0.0 {
+            start = i;
+            sum = 0.0;
+        }
+        sum += s;
+        if sum > 0.0 && best.is_none_or(|(_, _, b)| sum > b) {
+            best = Some((start, i, sum));
+        }
+    }
+    best
+}
+
+/// Foreign-language fragments of one line, in the host's script.
+fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawFinding>) {
+    let fw = language::function_words();
+    let hosts = host_langs(doc);
+    let host_bits: LangSet = hosts
+        .iter()
+        .filter_map(|&h| fw.bit(h))
+        .fold(0, |a, b| a | b);
+    if host_bits != 0 && !may_hold_foreign_words(host.text, &line.range, host_bits, &hosts) {
+        return;
+    }
+    let words = line_words(host, &line.range, &hosts);
+    if words.is_empty() {
+        return;
+    }
+    if host_bits == 0 {
+        // No function words for the page's language: whatlang alone, on long lines of a
+        // script that several languages share.
+        if shared_script(host.system.main) {
+            whole_line_by_whatlang(host.text, &hosts, doc, line, words.len(), 0, out);
+        }
+        return;
+    }
+    // Candidate languages: those whose function words or letters the line holds.
+    let mut votes: Vec<(Lang, f32)> = Vec::new();
+    let mut vote = |l: Lang, n: f32| match votes.iter_mut().find(|(x, _)| *x == l) {
+        Some((_, v)) => *v += n,
+        None => votes.push((l, n)),
+    };
+    let mut host_hits = 0;
+    for w in words.iter().filter(|w| !w.other_script) {
+        if w.langs & host_bits != 0 {
+            host_hits += 1;
+        }
+        for l in fw.members(w.langs & !host_bits) {
+            vote(l, 1.0);
+        }
+        if !w.alien.is_empty() {
+            for l in fw.members(!host_bits) {
+                if w.marked.iter().all(|&c| fw.writes(l, c) == Some(true)) {
+                    vote(l, 1.0);
+                }
+            }
+        }
+    }
+    votes.retain(|&(l, _)| !hosts.contains(&l));
+    votes.sort_by(|a, b| b.1.total_cmp(&a.1));
+    votes.truncate(3);
+    let text = host.text;
+    if votes.is_empty() {
+        return;
+    }
+    // Quoted and bracketed segments first: the quotes draw the fragment's edges.
+    let mut words = words;
+    for (a, b) in quoted_segments(text, &line.range, &words) {
+        for &(cand, _) in &votes {
+            let Some(cb) = fw.bit(cand) else { continue };
+            let scores: Vec<f32> = words[a..=b]
+                .iter()
+                .map(|w| word_score(w, cand, cb, host_bits))
+                .collect();
+            let evidence = scores.iter().filter(|&&x| x > 0.0).count();
+            let sum: f32 = scores.iter().filter(|&&x| x > 0.0).sum();
+            if evidence < 2 || sum < 1.5 || scores.iter().any(|&x| x < NEUTRAL_WORD) {
+                continue;
+            }
+            let range = words[a].range.start..words[b].range.end;
+            let mut allowed = hosts.clone();
+            allowed.push(cand);
+            if language::detect_among(&text[range.clone()], allowed).is_some_and(|d| d.lang == cand)
+            {
+                out.push(language_finding(doc, cand, range, false, sum));
+                for w in &mut words[a..=b] {
+                    w.other_script = true;
+                }
+                break;
+            }
+        }
+    }
+    let mut best: Option<(Lang, usize, usize, f32)> = None;
+    for &(cand, _) in &votes {
+        let Some(cb) = fw.bit(cand) else { continue };
+        let scores: Vec<f32> = words
+            .iter()
+            .map(|w| word_score(w, cand, cb, host_bits))
+            .collect();
+        if let Some((i, j, sum)) = best_stretch(&scores) {
+            if best.is_none_or(|(_, _, _, b)| sum > b) {
+                best = Some((cand, i, j, sum));
+            }
+        }
+    }
+    // A stretch is the whole line when it covers most of it, or half of it with no host
+    // function word outside it.
+    let whole_line = |a: usize, b: usize| -> bool {
+        let covered = words[b].range.end - words[a].range.start;
+        let host_outside = words[..a]
+            .iter()
+            .chain(&words[b + 1..])
+            .any(|w| w.langs & host_bits != 0);
+        covered * 10 >= line.range.len() * 8 || !host_outside && covered * 2 >= line.range.len()
+    };
+    if let Some((cand, mut i, mut j, sum)) = best {
+        let cb = fw.bit(cand).unwrap_or(0);
+        // Widen over neutral words and counts, up to punctuation (in a short line, which may
+        // be a list, up to the line's edges), at most three words on each side.
+        let short = words.len() <= 8;
+        let neutral = |w: &Word| {
+            w.langs & host_bits == 0
+                && !w.year
+                && (!w.letters || word_score(w, cand, cb, host_bits) == NEUTRAL_WORD)
+        };
+        let crosses = |w: &Word| {
+            w.break_before
+                && !(short && text[..w.range.start].trim_end().ends_with([',', '、', '،']))
+        };
+        for _ in 0..3 {
+            if i > 0 && !crosses(&words[i]) && neutral(&words[i - 1]) {
+                i -= 1;
+            }
+            if j + 1 < words.len() && !crosses(&words[j + 1]) && neutral(&words[j + 1]) {
+                j += 1;
+            }
+        }
+        let whole = whole_line(i, j);
+        let evidence = words[i..=j]
+            .iter()
+            .filter(|w| word_score(w, cand, cb, host_bits) > 0.0)
+            .count();
+        let strong = evidence >= 2 && (sum >= 2.5 || short && sum >= 1.5);
+        // Thinner evidence (two words, a lower score) stands when whatlang, free to choose any
+        // language, hears the candidate in the stretch too.
+        let thin = !strong && evidence >= 2 && sum >= 1.5 && {
+            let stretch = &text[words[i].range.start..words[j].range.end];
+            stretch.chars().filter(|c| c.is_alphabetic()).count() >= 12
+                && language::detect(stretch).is_some_and(|d| d.lang == cand)
+        };
+        if strong || thin {
+            let range = if whole {
+                line.range.clone()
+            } else {
+                words[i].range.start..words[j].range.end
+            };
+            let fragment = &text[range.clone()];
+            let mut allowed = hosts.clone();
+            allowed.push(cand);
+            let duel = language::detect_among(fragment, allowed);
+            if duel.is_some_and(|d| d.lang == cand) {
+                out.push(language_finding(doc, cand, range, whole, sum));
+                return;
+            }
+        }
+    }
+    // Evidence too thin for a fragment: a long line with some foreign evidence and hardly a
+    // host function word is still worth asking whatlang about.
+    if !votes.is_empty() {
+        whole_line_by_whatlang(text, &hosts, doc, line, words.len(), host_hits, out);
+    }
+}
+
+/// True for scripts that several languages whatlang knows are written in.
+fn shared_script(s: Script) -> bool {
+    matches!(
+        s,
+        Script::Latin | Script::Cyrillic | Script::Arabic | Script::Devanagari
+    )
+}
+
+/// Asks whatlang about a whole line, when the line is long enough and holds hardly a host
+/// function word (`host_hits` of `words`).
+fn whole_line_by_whatlang(
+    text: &str,
+    hosts: &[Lang],
+    doc: Lang,
+    line: &Line,
+    words: usize,
+    host_hits: usize,
+    out: &mut Vec<RawFinding>,
+) {
+    let line_text = &text[line.range.clone()];
+    let letters = line_text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < MIN_LETTERS_FOR_LANGUAGE || host_hits * 20 > words {
+        return;
+    }
+    let Some(found) = language::detect(line_text) else {
+        return;
+    };
+    if hosts.contains(&found.lang) || !found.reliable {
+        return;
+    }
+    let mut allowed = hosts.to_vec();
+    allowed.push(found.lang);
+    let Some(duel) = language::detect_among(line_text, allowed) else {
+        return;
+    };
+    if duel.lang != found.lang || duel.confidence < 0.5 {
+        return;
+    }
+    out.push(language_finding(
+        doc,
+        found.lang,
+        line.range.clone(),
+        true,
+        3.0,
+    ));
+}
+
+fn language_finding(
+    doc: Lang,
+    lang: Lang,
+    range: Range<usize>,
+    whole: bool,
+    evidence: f32,
+) -> RawFinding {
+    RawFinding {
+        kind: Kind::ForeignLanguage,
+        subkind: None,
+        script: None,
+        language: Some(lang.code().to_string()),
+        reason: if whole {
+            format!("a {} line in a {} page", lang.eng_name(), doc.eng_name())
+        } else {
+            format!("{} words in a {} page", lang.eng_name(), doc.eng_name())
+        },
+        score: (0.6 + 0.1 * evidence).min(0.95),
+        range,
+    }
+}
+
+/// Lines and fragments in the document's script but, by strong evidence, in another
+/// language: function words and letters of another language (cheap, everywhere), confirmed by
+/// whatlang choosing between the page's language and the candidate only.
 pub fn find_foreign_languages(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
-    let Some(doc) = host.language else {
+    // Without a reliable page language there is no prior to weigh another language against.
+    let Some(doc) = host.language.filter(|d| d.reliable) else {
         return Vec::new();
     };
     let text = host.text;
     let mut out = Vec::new();
     for line in lines {
         let line_text = &text[line.range.clone()];
-        let letters = line_text.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < MIN_LETTERS_FOR_LANGUAGE {
-            continue;
-        }
-        let Some(found) = language::detect(line_text) else {
-            continue;
+        let other_alphabet = host.digraphic() && {
+            let other = if host.system.main == Script::Latin {
+                Script::Cyrillic
+            } else {
+                Script::Latin
+            };
+            language::mostly_in(line_text, WritingSystem::of(other))
         };
-        if found.lang == doc.lang || !found.reliable {
+        if !language::mostly_in(line_text, host.system) && !other_alphabet {
             continue;
         }
-        // A second opinion between the two candidates only: the document's language is the
-        // prior, so the other one must win clearly.
-        let Some(duel) = language::detect_among(line_text, vec![doc.lang, found.lang]) else {
-            continue;
-        };
-        if duel.lang != found.lang || duel.confidence < 0.5 {
-            continue;
-        }
-        out.push(RawFinding {
-            kind: Kind::ForeignLanguage,
-            subkind: None,
-            script: None,
-            language: Some(found.lang.code().to_string()),
-            reason: format!(
-                "a {} line in a {} page",
-                found.lang.eng_name(),
-                doc.lang.eng_name()
-            ),
-            score: (found.confidence as f32 * 0.9).min(0.95),
-            range: line.range.clone(),
-        });
+        same_script_fragments(host, doc.lang, line, &mut out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines;
+
+    /// The foreign-script spans straytext finds in `text`.
+    fn foreign(text: &str) -> Vec<&str> {
+        let ls = lines(text);
+        let system = crate::script::host_system(text, &ls);
+        let host = Host {
+            system: system.unwrap(),
+            language: language::document_language(text, &ls, system),
+            text,
+        };
+        find_foreign_scripts(&host, &ls)
+            .into_iter()
+            .map(|f| &text[f.range])
+            .collect()
+    }
+
+    #[test]
+    fn legitimate_mixes_are_not_flagged() {
+        let cases = [
+            // Japanese: Han, Hiragana and Katakana together.
+            "すべての人は、生命、自由及び身体の安全に対する権利を有する。カタカナも使います。",
+            // Korean with a Hanja gloss.
+            "모든 사람은 법 앞에 평등(平等)하며 인권(人權)이 보호되어야 한다.",
+            // Latin brands, acronyms, codes and units in non-Latin text.
+            "Каждый человек имеет право на iPhone и COVID-19, а также PDF и Wi-Fi, 5 km.",
+            "لا يدان أي شخص iPhone من جراء أداء عمل أو الإمتناع عن أداء عمل USB-C.",
+            "ทุกคนมีสิทธิในอิสรภาพแห่งการเคลื่อนไหวYouTubeและถิ่นที่อยู่",
+            // Math with Greek and Latin letters.
+            "Everyone has the right to α + β = 90° freedom of peaceful assembly.",
+            "Κανείς δεν μπορεί να υποχρεωθεί Δt = 0.5 s να συμμετέχει σε σωματείο E = mc².",
+            "ทุกคนมีสิทธิในอิสรภาพแห่งการเคลื่อนไหวแลE = mc²ะสถานที่อยู่",
+            // URLs and e-mail addresses.
+            "הפליה להגנה שווה של החוק. הכל q6h4@example.net זכאים להגנה שווה מפני כל הפליה.",
+            "すべて人は、www.example.org/ji3l自己の利益を保護するために労働組合を組織する。",
+            "Каждый человек https://example.com/?q=w6jlo&page=2 имеет право на жизнь.",
+            // Emoji.
+            "Все люди рождаются свободными 👨\u{200D}👩\u{200D}👧 и равными ✅ в своем достоинстве.",
+            // Currency codes.
+            "Каждый человек имеет право 2500,00\u{a0}US$ на жизнь, 10\u{a0}JP¥ на свободу.",
+        ];
+        for text in cases {
+            assert!(foreign(text).is_empty(), "{text}: {:?}", foreign(text));
+        }
+    }
+
+    #[test]
+    fn serbian_in_both_alphabets() {
+        let text = "Свако има право на живот, слободу и безбедност личности и право на рад.\n\
+            Svako ima pravo da učestvuje u upravljanju svojom zemljom, neposredno ili preko slobodno izabranih predstavnika.\n\
+            Нико не сме бити држан у ропству или потчињености; ропство и трговина робљем забрањени су у свим облицима.\n\
+            Roditelji imaju септембар 2025. prvenstveno pravo da biraju vrstu školovanja za svoju decu.\n";
+        assert!(foreign(text).is_empty(), "{:?}", foreign(text));
+    }
+
+    #[test]
+    fn foreign_runs_are_flagged_alone() {
+        let cases: [(&str, &[&str]); 8] = [
+            // Counts belong to the foreign words after them; a year closes the date before.
+            ("Każdy człowiek ma prawo do życia, wolności i bezpieczeństwa swojej osoby.\nGRUDZIEŃ 2025 5天后\n", &["5天后"]),
+            ("לכל אדם הזכות לחיים, לחירות ולבטחון אישי.\nפברואר 2025 12 日前\n", &["12 日前"]),
+            ("Καθένας έχει δικαίωμα στη ζωή, την ελευθερία και την προσωπική του ασφάλεια.\n£५०.००\n", &["£५०.००"]),
+            ("AUGUST 2025 يوم متبقٍ\nThe talks in Doha ended on Sunday without an agreement, officials said.", &["يوم متبقٍ"]),
+            // A Chinese menu in a Spanish page.
+            ("Toda persona tiene derecho a la vida, a la libertad y a la seguridad de su persona.\n宫保鸡丁 麻婆豆腐 回锅肉\n", &["宫保鸡丁 麻婆豆腐 回锅肉"]),
+            // Chinese in a Korean page is not a gloss.
+            ("모든 사람은 법 앞에 평등하며 어떠한 차별도 없이 법의 보호를 받을 권리를 가진다.\n意大利、埃及和墨西哥\n", &["意大利、埃及和墨西哥"]),
+            // Japanese (kana and Han together) in a Korean page.
+            ("모든 사람은 굴욕적인 처우 또는 형벌을 権利は 받지 아니한다.", &["権利は"]),
+            // Thai words in a Latin page, written without spaces.
+            ("Everyone has the right to life ในอีก ๒ สัปดาห์ and liberty.", &["ในอีก ๒ สัปดาห์"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(foreign(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn homoglyph_letters_are_not_foreign_runs() {
+        assert!(foreign("Everyone has the right to equаl pay for equal work, аpple.").is_empty());
+    }
+
+    /// The foreign-language spans straytext finds in `text`.
+    fn foreign_language(text: &str) -> Vec<&str> {
+        let ls = lines(text);
+        let system = crate::script::host_system(text, &ls);
+        let host = Host {
+            system: system.unwrap(),
+            language: language::document_language(text, &ls, system),
+            text,
+        };
+        find_foreign_languages(&host, &ls)
+            .into_iter()
+            .map(|f| &text[f.range])
+            .collect()
+    }
+
+    const PORTUGUESE: &str = "Todo o indivíduo tem direito à liberdade de opinião e de expressão, o que implica o direito de não ser inquietado pelas suas opiniões.\n\
+        Toda a pessoa tem direito ao trabalho, à livre escolha do trabalho, a condições equitativas e satisfatórias de trabalho e à protecção contra o desemprego.\n\
+        Ninguém pode ser arbitrariamente privado da sua propriedade.\n";
+
+    const ENGLISH: &str = "Everyone has the right to freedom of thought, conscience and religion; this right includes freedom to change his religion or belief.\n\
+        Everyone has the right to freedom of opinion and expression; this right includes freedom to hold opinions without interference.\n\
+        No one shall be held in slavery or servitude; slavery and the slave trade shall be prohibited in all their forms.\n";
+
+    #[test]
+    fn same_script_fragments_are_flagged() {
+        let cases: [(String, &str); 4] = [
+            // A Spanish line in a Portuguese page.
+            (
+                format!("{PORTUGUESE}Toda persona tiene el derecho de acceso, en condiciones de igualdad, a las funciones públicas de su país.\n"),
+                "Toda persona tiene el derecho de acceso, en condiciones de igualdad, a las funciones públicas de su país.",
+            ),
+            // An Italian phrase in quotes inside an English sentence.
+            (
+                format!("{ENGLISH}Everyone has the right «e senza riguardo a frontiere della sua» to take part in the government.\n"),
+                "e senza riguardo a frontiere della sua",
+            ),
+            // A Turkish countdown after an English date.
+            (format!("{ENGLISH}January 2025 5 gün önce\n"), "5 gün önce"),
+            // A German line in an English page.
+            (
+                format!("{ENGLISH}Durch die Nutzung dieser Website stimmen Sie der Verwendung von Cookies zu.\n"),
+                "Durch die Nutzung dieser Website stimmen Sie der Verwendung von Cookies zu.",
+            ),
+        ];
+        for (text, want) in &cases {
+            assert_eq!(foreign_language(text), [*want], "{text}");
+        }
+    }
+
+    #[test]
+    fn host_language_lines_and_names_are_not_flagged() {
+        let cases = [
+            format!("{ENGLISH}promote the development of friendly relations\nThe U.S. embassy in Kabul did not confirm it.\n"),
+            format!("{ENGLISH}Condé Nast Traveller\nJuli Clover and Dan Barbera wrote that the dish is sautéed, a cliché.\n"),
+            format!("{ENGLISH}Everyone has the right to α + β = 90° freedom of peaceful assembly.\n"),
+            format!("{PORTUGUESE}a condições equitativas\nToda a pessoa tem direito à educação.\n"),
+        ];
+        for text in &cases {
+            assert!(
+                foreign_language(text).is_empty(),
+                "{text}: {:?}",
+                foreign_language(text)
+            );
+        }
+    }
+
+    #[test]
+    fn a_foreign_script_after_the_other_alphabet_of_a_serbian_page() {
+        let text = "Svako ima pravo na život, slobodu i bezbednost ličnosti, i to je veoma važno za sve ljude.\n\
+            Свако има право на живот, слободу и безбедност личности и право на рад и образовање.\n\
+            април 2025. ३ माह में\n";
+        assert_eq!(foreign(text), ["३ माह में"]);
+    }
+
+    proptest::proptest! {
+        /// On any text, the fragment finders stay on char boundaries, inside the text, and
+        /// never panic.
+        #[test]
+        fn never_panic_and_stay_on_boundaries(
+            text in "[a-zA-Zé ıñ.,;:!?()«»“”\"'@/=+²0-9٠-٩۰-۹абвгдеЈјљ αβΔ日本語のカタカナ한국어人權ไทย๕יוםيوم\u{200B}\u{200D}\u{202E}\u{0301}\n-]{0,120}"
+        ) {
+            let ls = lines(&text);
+            let system = crate::script::host_system(&text, &ls);
+            let language = language::document_language(&text, &ls, system);
+            let mut found = crate::homoglyph::find(&text, &ls);
+            found.extend(crate::invisible::find(&text));
+            if let Some(system) = system {
+                let host = Host { system, language, text: &text };
+                found.extend(find_foreign_scripts(&host, &ls));
+                found.extend(find_foreign_languages(&host, &ls));
+            }
+            for f in found {
+                proptest::prop_assert!(f.range.start < f.range.end && f.range.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(f.range.start) && text.is_char_boundary(f.range.end));
+            }
+        }
+    }
 }

@@ -10,7 +10,7 @@ use unicode_security::MixedScript;
 
 /// Scripts with letters that pass for one another (the UTS #39 "moderately restrictive" level
 /// forbids mixing them with Latin).
-fn confusable_script(s: Script) -> bool {
+pub fn confusable_script(s: Script) -> bool {
     matches!(
         s,
         Script::Latin
@@ -26,6 +26,10 @@ fn confusable_script(s: Script) -> bool {
 pub fn check_word(text: &str, range: Range<usize>) -> Option<RawFinding> {
     let word = &text[range.clone()];
     if word.is_ascii() || word.is_single_script() {
+        return None;
+    }
+    // One or two letters are a symbol (`Δt` in a formula), not a word anyone would spoof.
+    if word.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return None;
     }
     // Count the letters of each script.
@@ -71,11 +75,31 @@ pub fn check_word(text: &str, range: Range<usize>) -> Option<RawFinding> {
     })
 }
 
+/// True when `s` holds letters of at least two confusable scripts: the only lines where a
+/// mixed-script word can hide.
+fn two_confusable_scripts(s: &str) -> bool {
+    if s.is_ascii() {
+        return false;
+    }
+    let mut first: Option<Script> = None;
+    for sc in s.chars().filter_map(letter_script) {
+        if !confusable_script(sc) {
+            continue;
+        }
+        match first {
+            None => first = Some(sc),
+            Some(f) if f != sc => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Every mixed-script word in the given lines.
 pub fn find(text: &str, lines: &[crate::segment::Line]) -> Vec<RawFinding> {
     lines
         .iter()
-        .filter(|l| !text[l.range.clone()].is_ascii())
+        .filter(|l| two_confusable_scripts(&text[l.range.clone()]))
         .flat_map(|l| crate::segment::words(text, l.range.clone()))
         .filter_map(|w| check_word(text, w))
         .collect()
@@ -106,6 +130,23 @@ mod tests {
     }
 
     #[test]
+    fn look_alikes_in_every_direction() {
+        // (text, flagged word, a letter the reason must name)
+        let cases = [
+            ("Кожна людинa має право на освіту", "людинa", "U+0061"),
+            ("Κaθένας έχει δικαίωμα", "Κaθένας", "Latin"),
+            ("すべての人は gσoglе を使う", "gσoglе", "Greek"),
+            ("人人有权 microsоft 工作", "microsоft", "U+043E"),
+        ];
+        for (text, word, named) in cases {
+            let found = find(text, &lines(text));
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(&text[found[0].range.clone()], word);
+            assert!(found[0].reason.contains(named), "{}", found[0].reason);
+        }
+    }
+
+    #[test]
     fn legitimate_words_pass() {
         for text in [
             "日本語のテキストです",
@@ -114,6 +155,7 @@ mod tests {
             "αβγ and x",
             "인권(人權)",
             "naïve café",
+            "Δt = 0.5 s",
         ] {
             assert!(flagged(text).is_empty(), "{text}");
         }

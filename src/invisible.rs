@@ -2,7 +2,7 @@
 //! that change how text reads or compares without being seen.
 
 use crate::report::{Kind, RawFinding};
-use unicode_script::{Script, UnicodeScript};
+use unicode_script::Script;
 
 /// The name of an invisible character, or `None` for a visible one.
 ///
@@ -47,7 +47,8 @@ fn is_pictographic(c: char) -> bool {
 
 /// True for a letter or mark of a script beyond ASCII (where joiners shape the letters).
 fn in_complex_script(c: char) -> bool {
-    !c.is_ascii() && crate::script::letter_script(c).is_some() || c.script() == Script::Inherited
+    !c.is_ascii() && crate::script::letter_script(c).is_some()
+        || crate::script::script_of(c) == Script::Inherited
 }
 
 /// True where a joiner or non-joiner does legitimate work: between two letters of a script

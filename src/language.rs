@@ -6,12 +6,15 @@
 //! enough to be told apart.
 
 use crate::report::Language;
+use crate::script::{letter_script, WritingSystem};
 use crate::segment::Line;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 use whatlang::{Detector, Lang};
 
 /// At most this many bytes of the document's longest lines are given to whatlang to tell the
 /// document's language.
-const DOCUMENT_SAMPLE_BYTES: usize = 3000;
+const DOCUMENT_SAMPLE_BYTES: usize = 1200;
 
 /// A detected language with whatlang's confidence.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -62,9 +65,21 @@ pub fn detect_among(fragment: &str, allowed: Vec<Lang>) -> Option<Detected> {
 }
 
 /// The document's language, told from a sample of its longest lines (the prose, where
-/// language identification is reliable), at most [`DOCUMENT_SAMPLE_BYTES`] of them.
-pub fn document_language(text: &str, lines: &[Line]) -> Option<Detected> {
-    let mut by_length: Vec<&Line> = lines.iter().collect();
+/// language identification is reliable), at most [`DOCUMENT_SAMPLE_BYTES`] of them. Given the
+/// document's writing system, only lines mostly written in it are heard, so that one long
+/// foreign paragraph does not name the page's language.
+pub fn document_language(
+    text: &str,
+    lines: &[Line],
+    system: Option<WritingSystem>,
+) -> Option<Detected> {
+    let mut by_length: Vec<&Line> = lines
+        .iter()
+        .filter(|l| system.is_none_or(|ws| mostly_in(&text[l.range.clone()], ws)))
+        .collect();
+    if by_length.is_empty() {
+        by_length = lines.iter().collect();
+    }
     by_length.sort_by_key(|l| std::cmp::Reverse(l.range.len()));
     let mut sample = String::with_capacity(DOCUMENT_SAMPLE_BYTES + 64);
     for line in by_length {
@@ -79,6 +94,25 @@ pub fn document_language(text: &str, lines: &[Line]) -> Option<Detected> {
     detect(&sample)
 }
 
+/// True when at least two thirds of the letters of `s` belong to the writing system `ws`.
+pub fn mostly_in(s: &str, ws: WritingSystem) -> bool {
+    if s.is_ascii() {
+        // ASCII letters are Latin.
+        return ws.main == unicode_script::Script::Latin
+            || !s.bytes().any(|b| b.is_ascii_alphabetic());
+    }
+    let (mut inside, mut all) = (0usize, 0usize);
+    for c in s.chars() {
+        if let Some(sc) = letter_script(c) {
+            all += 1;
+            if ws.accepts(sc) {
+                inside += 1;
+            }
+        }
+    }
+    inside * 3 >= all * 2
+}
+
 /// The largest char boundary of `s` at or below `at`.
 pub fn floor_char_boundary(s: &str, at: usize) -> usize {
     if at >= s.len() {
@@ -91,6 +125,143 @@ pub fn floor_char_boundary(s: &str, at: usize) -> usize {
     i
 }
 
+// ---------------------------------------------------------------------------------------------
+// Function words and alphabets: cheap same-script evidence (data/function-words.txt).
+// ---------------------------------------------------------------------------------------------
+
+const FUNCTION_WORDS: &str = include_str!("../data/function-words.txt");
+
+/// A set of languages of [`function_words`], as bits.
+pub type LangSet = u64;
+
+/// Function words and alphabets of the languages the data file knows.
+pub struct FunctionWords {
+    langs: Vec<Lang>,
+    words: HashMap<&'static str, LangSet, BuildFnv>,
+    /// Per language: whether it is written in Latin letters, and its letters (sorted).
+    letters: Vec<Option<(bool, Vec<char>)>>,
+}
+
+impl FunctionWords {
+    /// The bit of a language, if the data knows it.
+    pub fn bit(&self, lang: Lang) -> Option<LangSet> {
+        self.langs
+            .iter()
+            .position(|&l| l == lang)
+            .map(|i| 1u64 << i)
+    }
+
+    /// The languages whose function words include `lower` (a lower-case word).
+    pub fn langs_of(&self, lower: &str) -> LangSet {
+        self.words.get(lower).copied().unwrap_or(0)
+    }
+
+    /// The languages of a set, in the data's order.
+    pub fn members(&self, set: LangSet) -> impl Iterator<Item = Lang> + '_ {
+        let mut rest = set;
+        std::iter::from_fn(move || loop {
+            if rest == 0 {
+                return None;
+            }
+            let i = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            if let Some(&l) = self.langs.get(i) {
+                return Some(l);
+            }
+        })
+    }
+
+    /// Whether `lang` writes the letter `c` (lower case): `None` when the data does not say.
+    /// For Latin-script languages the letters a–z always count as written.
+    pub fn writes(&self, lang: Lang, c: char) -> Option<bool> {
+        let i = self.langs.iter().position(|&l| l == lang)?;
+        let (latin, letters) = self.letters.get(i)?.as_ref()?;
+        if c.is_ascii_lowercase() {
+            return Some(*latin);
+        }
+        Some(letters.binary_search(&c).is_ok())
+    }
+}
+
+/// FNV-1a: a fast hash for the short keys of the function-word table (no untrusted keys are
+/// inserted, so SipHash's protection is not needed).
+#[derive(Default, Clone, Copy)]
+pub struct BuildFnv;
+
+/// The hasher of [`BuildFnv`].
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+impl std::hash::BuildHasher for BuildFnv {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+/// The function-word data, parsed once.
+pub fn function_words() -> &'static FunctionWords {
+    static DATA: OnceLock<FunctionWords> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let mut fw = FunctionWords {
+            langs: Vec::new(),
+            words: HashMap::default(),
+            letters: Vec::new(),
+        };
+        let index = |fw: &mut FunctionWords, code: &str| -> Option<usize> {
+            let lang = Lang::from_code(code)?;
+            Some(match fw.langs.iter().position(|&l| l == lang) {
+                Some(i) => i,
+                None if fw.langs.len() < 64 => {
+                    fw.langs.push(lang);
+                    fw.letters.push(None);
+                    fw.langs.len() - 1
+                }
+                None => return None,
+            })
+        };
+        for line in FUNCTION_WORDS.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let Some((head, rest)) = line.split_once(':') else {
+                continue;
+            };
+            if let Some(code) = head.strip_prefix("letters ") {
+                if let Some(i) = index(&mut fw, code.trim()) {
+                    let mut letters: Vec<char> = rest.trim().chars().collect();
+                    letters.sort_unstable();
+                    letters.dedup();
+                    let latin = letters.iter().all(|&l| {
+                        !l.is_alphabetic()
+                            || letter_script(l) == Some(unicode_script::Script::Latin)
+                    });
+                    fw.letters[i] = Some((latin, letters));
+                }
+                continue;
+            }
+            let Some(i) = index(&mut fw, head.trim()) else {
+                continue;
+            };
+            for w in rest.split_whitespace() {
+                *fw.words.entry(w).or_insert(0) |= 1u64 << i;
+            }
+        }
+        fw
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,7 +270,7 @@ mod tests {
     #[test]
     fn tells_the_document_language_from_its_prose() {
         let text = "Menu\nHome\nDer Bundestag hat am Donnerstag über das neue Gesetz abgestimmt, das die Förderung von Wärmepumpen regelt.\nLogin";
-        let d = document_language(text, &lines(text)).unwrap();
+        let d = document_language(text, &lines(text), None).unwrap();
         assert_eq!(d.code(), "deu");
     }
 
@@ -109,5 +280,20 @@ mod tests {
         assert_eq!(floor_char_boundary(s, 2), 1);
         assert_eq!(floor_char_boundary(s, 4), 3);
         assert_eq!(floor_char_boundary(s, 99), s.len());
+    }
+
+    #[test]
+    fn function_words_know_languages_and_letters() {
+        let fw = function_words();
+        let eng = fw.bit(Lang::Eng).unwrap();
+        assert!(fw.langs_of("the") & eng != 0);
+        assert!(fw.langs_of("der") & fw.bit(Lang::Deu).unwrap() != 0);
+        assert_eq!(fw.writes(Lang::Eng, 'ş'), Some(false));
+        assert_eq!(fw.writes(Lang::Eng, 'é'), Some(true));
+        assert_eq!(fw.writes(Lang::Deu, 'ü'), Some(true));
+        assert_eq!(fw.writes(Lang::Tur, 'ı'), Some(true));
+        assert_eq!(fw.writes(Lang::Spa, 'k'), Some(true));
+        assert_eq!(fw.writes(Lang::Rus, 'ї'), Some(false));
+        assert_eq!(fw.writes(Lang::Ukr, 'ї'), Some(true));
     }
 }

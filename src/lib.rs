@@ -28,7 +28,8 @@
 //!    change a verdict;
 //! 4. [`features`]: the evidence about each line, alone and in the page (with [`html`] hints
 //!    when the clipboard's HTML is given);
-//! 5. [`classify`]: verdicts from the evidence and the neighbouring lines; [`foreign`],
+//! 5. [`classify`]: verdicts from the evidence and the neighbouring lines (a small tree model,
+//!    [`model`]); [`foreign`],
 //!    [`homoglyph`] and [`invisible`] find the sub-line fragments;
 //! 6. [`report`]: sorted findings with offsets in the three units ([`offsets`]).
 
@@ -43,17 +44,17 @@ pub mod html;
 pub mod invisible;
 pub mod language;
 pub mod lexicon;
+pub mod model;
 pub mod offsets;
 pub mod report;
 pub mod script;
 pub mod segment;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use report::{Finding, Kind, Language, LineVerdict, Report, Subkind, Verdict};
 
-use script::ScriptTally;
 use std::ops::Range;
 
 /// What the caller knows besides the text.
@@ -78,15 +79,11 @@ pub fn analyze(text: &str, options: &Options) -> Report {
     // 1. Lines.
     let lines = segment::lines(text);
 
-    // 2. Scripts: the document's writing system, by a vote of its letters.
-    let mut tally = ScriptTally::default();
-    for line in &lines {
-        tally.add_str(&text[line.range.clone()]);
-    }
-    let system = tally.writing_system();
+    // 2. Scripts: the document's writing system, by a vote of its letters and lines.
+    let system = script::host_system(text, &lines);
 
-    // 3. The document's language.
-    let doc_language = language::document_language(text, &lines);
+    // 3. The document's language, told from the lines in its writing system.
+    let doc_language = language::document_language(text, &lines, system);
 
     // 4. Line evidence.
     let (feats, page) = features::extract(text, &lines);

@@ -9,9 +9,33 @@
 use std::ops::Range;
 use unicode_script::{Script, UnicodeScript};
 
+/// The script of one character (`unicode-script`), with fast paths for the blocks that make
+/// up most text: ASCII, Latin-1 letters, the basic Cyrillic, Greek and Arabic letters, CJK
+/// ideographs, kana and Hangul syllables. The table search behind `script()` costs more than
+/// everything else straytext does per character.
+pub fn script_of(c: char) -> Script {
+    let u = c as u32;
+    match u {
+        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F => Script::Latin,
+        0..=0x7F => Script::Common,
+        0x3B1..=0x3C9 | 0x391..=0x3A1 | 0x3A3..=0x3A9 => Script::Greek,
+        0x400..=0x482 | 0x48A..=0x52F => Script::Cyrillic,
+        0x621..=0x63A | 0x641..=0x64A | 0x671..=0x6D3 => Script::Arabic,
+        0x905..=0x939 => Script::Devanagari,
+        0x5D0..=0x5EA => Script::Hebrew,
+        0xE01..=0xE30 => Script::Thai,
+        0x4E00..=0x9FFF => Script::Han,
+        0x3041..=0x3096 => Script::Hiragana,
+        0x30A1..=0x30FA => Script::Katakana,
+        0xAC00..=0xD7A3 => Script::Hangul,
+        0x2000..=0x200B | 0x200E..=0x2064 => Script::Common,
+        _ => c.script(),
+    }
+}
+
 /// The script of one character, with `None` for Common, Inherited and Unknown.
 pub fn letter_script(c: char) -> Option<Script> {
-    match c.script() {
+    match script_of(c) {
         Script::Common | Script::Inherited | Script::Unknown => None,
         s => Some(s),
     }
@@ -132,6 +156,75 @@ impl ScriptTally {
     }
 }
 
+/// The document's writing system, by a vote of its letters and of its lines: each script
+/// scores its share of the (weighted) letters plus its share of the lines it dominates. The
+/// line vote keeps one long foreign paragraph from taking over a page of many host lines; the
+/// letter vote keeps a column of short foreign widgets from doing the same.
+pub fn host_system(text: &str, lines: &[crate::segment::Line]) -> Option<WritingSystem> {
+    let mut letters = ScriptTally::default();
+    let mut line_votes = ScriptTally::default();
+    for line in lines {
+        let s = &text[line.range.clone()];
+        if s.is_ascii() {
+            // ASCII: Latin letters or none, counted without the per-character lookup.
+            let n = s.bytes().filter(u8::is_ascii_alphabetic).count() as u32;
+            if n > 0 {
+                line_votes.add(Script::Latin, 1);
+                letters.add(Script::Latin, n);
+            }
+            continue;
+        }
+        let mut t = ScriptTally::default();
+        t.add_str(s);
+        if let Some(d) = t.dominant() {
+            // Kana lines vote for the Han-based Japanese system as a whole.
+            line_votes.add(d, 1);
+        }
+        for &(s, n) in &t.counts {
+            letters.add(s, n);
+        }
+    }
+    let total_letters = letters.total().max(1) as f32;
+    let total_lines = line_votes.total().max(1) as f32;
+    let family = |s: Script| match s {
+        Script::Hiragana | Script::Katakana => Script::Han,
+        other => other,
+    };
+    // Score script families (Japanese kana count with Han), then pick the member script.
+    let mut best: Option<(Script, f32)> = None;
+    for &(s, _) in &letters.counts {
+        let fam = family(s);
+        let members = |t: &ScriptTally| -> u32 {
+            t.counts
+                .iter()
+                .filter(|&&(x, _)| family(x) == fam)
+                .map(|&(_, n)| n)
+                .sum()
+        };
+        let score =
+            members(&letters) as f32 / total_letters + members(&line_votes) as f32 / total_lines;
+        if best.is_none_or(|(_, b)| score > b) {
+            best = Some((fam, score));
+        }
+    }
+    let (fam, _) = best?;
+    if fam == Script::Han {
+        // Han, or Japanese when kana make up a real share of the CJK letters.
+        let kana = letters.get(Script::Hiragana) + letters.get(Script::Katakana);
+        let han = letters.get(Script::Han);
+        if kana > 0 && kana * 10 >= han + kana {
+            let main = if letters.get(Script::Hiragana) >= letters.get(Script::Katakana) {
+                Script::Hiragana
+            } else {
+                Script::Katakana
+            };
+            return Some(WritingSystem::of(main));
+        }
+        return Some(WritingSystem::of(Script::Han));
+    }
+    Some(WritingSystem::of(fam))
+}
+
 /// A run of letters of one script inside a line, with the Common and Inherited characters
 /// between its letters (but not those at its edges).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,7 +260,7 @@ pub fn runs(text: &str, range: Range<usize>) -> Vec<ScriptRun> {
             },
             None => {
                 // A combining mark extends the run it follows.
-                if c.script() == Script::Inherited {
+                if script_of(c) == Script::Inherited {
                     if let Some(run) = out.last_mut() {
                         if run.range.end == at {
                             run.range.end = end;
@@ -183,6 +276,13 @@ pub fn runs(text: &str, range: Range<usize>) -> Vec<ScriptRun> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_paths_agree_with_unicode_script() {
+        for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(script_of(c), c.script(), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn runs_split_by_script_and_keep_marks() {

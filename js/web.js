@@ -1,0 +1,60 @@
+// The entry for browsers, bundlers and extensions (the "default" export condition). The
+// WebAssembly must be loaded once before use: `await init()` fetches it next to
+// pkg/straytext.js; `await init({module_or_path: url})` or `initSync({module: bytes})` take it
+// from elsewhere (an extension's own files, a bundler's asset URL).
+import wasmInit, {
+  initSync as wasmInitSync,
+  analyze as wasmAnalyze,
+  clean as wasmClean,
+} from "../pkg/straytext.js";
+
+let ready = false;
+
+function loaded(fn) {
+  if (!ready) {
+    throw new Error(
+      `straytext.${fn}: the WebAssembly is not loaded yet; call \`await init()\` (or \`initSync({module})\`) once first`,
+    );
+  }
+}
+
+/** Loads the WebAssembly (once; later calls return at once). */
+export default async function init(input) {
+  await wasmInit(input === undefined ? undefined : input);
+  ready = true;
+}
+
+/** Loads the WebAssembly synchronously from its bytes or a compiled `WebAssembly.Module`. */
+export function initSync(input) {
+  wasmInitSync(input);
+  ready = true;
+}
+
+export { init };
+
+// A trap inside the WebAssembly (only a bug can cause one) throws a RuntimeError; the instance
+// has then already been scheduled for a fresh start, so say that plainly.
+function call(fn, wasmFn, text, options) {
+  loaded(fn);
+  try {
+    return wasmFn(text, options);
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) {
+      throw new Error(
+        `straytext.${fn}: internal error (a bug; details on the console); the WebAssembly is restarted for the next call`,
+        { cause: e },
+      );
+    }
+    throw e;
+  }
+}
+
+/** The report on `text`: findings and line verdicts, with offsets (see straytext.d.ts). */
+export function analyze(text, options) {
+  return call("analyze", wasmAnalyze, text, options);
+}
+
+/** `text` without its noise. */
+export function clean(text, options) {
+  return call("clean", wasmClean, text, options);
+}

@@ -1,0 +1,194 @@
+//! The line model: a small forest of gradient-boosted decision trees that reads the inputs of
+//! [`crate::features::model_inputs`] and gives the probability that a line is noise.
+//!
+//! The trees are trained by `tools/quality/train.py` (LightGBM, page-grouped cross-validation)
+//! and shipped as `data/line-model.bin`, a compact little-endian file of complete binary trees
+//! of one depth `d`:
+//!
+//! ```text
+//! "STM3"  u16 inputs  u16 trees  u8 d  f32 threshold  f32 leaf_scale
+//! per tree: (2^d - 1) × u8 input, (2^d - 1) × f32 split, 2^d × i16 leaf (times leaf_scale)
+//! ```
+//!
+//! Nodes are in level order (node k has children 2k+1 and 2k+2); a line goes right when its
+//! input is greater than the split value. Every tree is walked in exactly `d` steps, without
+//! data-dependent branches, which keeps the evaluation fast. The probability is the logistic
+//! function of the sum of the leaves reached. A malformed file yields no model (the classifier
+//! then falls back to its rules); evaluation never panics.
+
+use std::sync::OnceLock;
+
+const MODEL: &[u8] = include_bytes!("../data/line-model.bin");
+
+/// A forest of complete binary-classification trees of one depth, stored flat.
+#[derive(Debug, Clone)]
+pub struct Forest {
+    inputs: usize,
+    depth: usize,
+    threshold: f32,
+    /// Per tree, `2^depth - 1` split inputs.
+    split_inputs: Vec<u8>,
+    /// Per tree, `2^depth - 1` split values.
+    split_values: Vec<f32>,
+    /// Per tree, `2^depth` leaves.
+    leaves: Vec<f32>,
+}
+
+/// A little-endian reader over a byte slice that never panics.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
+        let out = self.bytes.get(self.at..self.at + N)?.try_into().ok()?;
+        self.at += N;
+        Some(out)
+    }
+    fn u8(&mut self) -> Option<u8> {
+        self.take::<1>().map(|b| b[0])
+    }
+    fn u16(&mut self) -> Option<u16> {
+        self.take::<2>().map(u16::from_le_bytes)
+    }
+    fn i16(&mut self) -> Option<i16> {
+        self.take::<2>().map(i16::from_le_bytes)
+    }
+    fn f32(&mut self) -> Option<f32> {
+        self.take::<4>().map(f32::from_le_bytes)
+    }
+}
+
+impl Forest {
+    /// Reads a forest from the format above; `None` if the bytes are not one.
+    pub fn parse(bytes: &[u8]) -> Option<Forest> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take::<4>()? != *b"STM3" {
+            return None;
+        }
+        let inputs = usize::from(r.u16()?);
+        let count = usize::from(r.u16()?);
+        let depth = usize::from(r.u8()?);
+        if depth == 0 || depth > 12 {
+            return None;
+        }
+        let threshold = r.f32()?;
+        let scale = r.f32()?;
+        let (n_split, n_leaf) = ((1usize << depth) - 1, 1usize << depth);
+        let mut split_inputs = Vec::with_capacity(count * n_split);
+        let mut split_values = Vec::with_capacity(count * n_split);
+        let mut leaves = Vec::with_capacity(count * n_leaf);
+        for _ in 0..count {
+            for _ in 0..n_split {
+                let input = r.u8()?;
+                if usize::from(input) >= inputs {
+                    return None;
+                }
+                split_inputs.push(input);
+            }
+            for _ in 0..n_split {
+                split_values.push(r.f32()?);
+            }
+            for _ in 0..n_leaf {
+                leaves.push(f32::from(r.i16()?) * scale);
+            }
+        }
+        (r.at == bytes.len()).then_some(Forest {
+            inputs,
+            depth,
+            threshold,
+            split_inputs,
+            split_values,
+            leaves,
+        })
+    }
+
+    /// The number of inputs the forest reads per line.
+    pub fn inputs(&self) -> usize {
+        self.inputs
+    }
+
+    /// The probability above which a line is called noise (chosen in cross-validation).
+    pub fn threshold(&self) -> f32 {
+        self.threshold
+    }
+
+    /// The forest's raw score (log-odds of noise) for one line's inputs. Inputs past the end of
+    /// `x` read as 0.
+    pub fn raw(&self, x: &[f32]) -> f32 {
+        let n_split = (1usize << self.depth) - 1;
+        let mut sum = 0.0f32;
+        for ((inputs, values), leaves) in self
+            .split_inputs
+            .chunks_exact(n_split)
+            .zip(self.split_values.chunks_exact(n_split))
+            .zip(self.leaves.chunks_exact(n_split + 1))
+        {
+            let mut k = 0usize;
+            for _ in 0..self.depth {
+                let input = inputs.get(k).map_or(0, |&i| usize::from(i));
+                let v = x.get(input).copied().unwrap_or(0.0);
+                let split = values.get(k).copied().unwrap_or(0.0);
+                k = 2 * k + 1 + usize::from(v > split);
+            }
+            sum += leaves.get(k - n_split).copied().unwrap_or(0.0);
+        }
+        sum
+    }
+
+    /// The probability that a line is noise, in [0, 1].
+    pub fn probability(&self, x: &[f32]) -> f32 {
+        1.0 / (1.0 + (-self.raw(x)).exp())
+    }
+}
+
+/// The shipped line model, if `data/line-model.bin` matches the features of this build.
+pub fn line_model() -> Option<&'static Forest> {
+    static FOREST: OnceLock<Option<Forest>> = OnceLock::new();
+    FOREST
+        .get_or_init(|| Forest::parse(MODEL).filter(|f| f.inputs == crate::features::INPUTS))
+        .as_ref()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_loads_and_matches_the_features() {
+        let m = line_model().expect("data/line-model.bin parses");
+        assert_eq!(m.inputs(), crate::features::INPUTS);
+        assert!(m.threshold() > 0.0 && m.threshold() < 1.0);
+    }
+
+    #[test]
+    fn malformed_models_are_refused_not_panicked_on() {
+        assert!(Forest::parse(b"").is_none());
+        assert!(Forest::parse(b"STM3\x01").is_none());
+        let mut truncated = MODEL.to_vec();
+        truncated.truncate(MODEL.len() / 2);
+        assert!(Forest::parse(&truncated).is_none());
+    }
+
+    #[test]
+    fn a_tiny_forest_evaluates_by_hand() {
+        // One tree of depth 1: x0 <= 0.5 ? -1.0 : +1.0 (leaves -2 and 2, scale 0.5).
+        let mut b = b"STM3".to_vec();
+        b.extend(1u16.to_le_bytes());
+        b.extend(1u16.to_le_bytes());
+        b.push(1);
+        b.extend(0.5f32.to_le_bytes());
+        b.extend(0.5f32.to_le_bytes());
+        b.push(0);
+        b.extend(0.5f32.to_le_bytes());
+        b.extend((-2i16).to_le_bytes());
+        b.extend(2i16.to_le_bytes());
+        let f = Forest::parse(&b).expect("parses");
+        assert_eq!(f.raw(&[0.2]), -1.0);
+        assert_eq!(f.raw(&[0.5]), -1.0);
+        assert_eq!(f.raw(&[0.7]), 1.0);
+        assert_eq!(f.raw(&[]), -1.0);
+        assert!((f.probability(&[0.7]) - 0.731).abs() < 0.001);
+    }
+}

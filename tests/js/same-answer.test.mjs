@@ -1,0 +1,62 @@
+// Same answer: for every fixture, `straytext --format json` (the native CLI) and analyze() (the
+// packed npm package, in Node) give the same object, and `straytext --clean` and clean() the
+// same text. Fixtures: tests/fixtures/*.txt (with
+// `--html NAME.html` / `{html}` when a NAME.html sits beside), ../shared/examples/*.txt, and
+// the texts of cases.mjs.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { PAGE, TRICKY } from "./cases.mjs";
+import { installPacked, repo, tempDir } from "./packed.mjs";
+
+const { analyze, clean } = await installPacked().importPackage();
+
+// The CLI, built by `cargo build` (a no-op after `cargo test` has built it).
+const built = execFileSync(
+  "cargo",
+  ["build", "--quiet", "--bin", "straytext", "--message-format=json"],
+  { cwd: repo, encoding: "utf8", maxBuffer: 64 << 20 },
+);
+const cli = built
+  .split("\n")
+  .filter((l) => l.startsWith("{"))
+  .map((l) => JSON.parse(l))
+  .find((msg) => msg.reason === "compiler-artifact" && msg.target?.name === "straytext" && msg.executable)
+  ?.executable;
+assert.ok(cli, "cargo built the straytext binary");
+
+function fixtures() {
+  const out = [];
+  const dirs = [join(repo, "tests", "fixtures"), join(repo, "..", "shared", "examples")];
+  for (const dir of dirs) {
+    if (!existsSync(dir)) {
+      test(`fixtures in ${relative(repo, dir)}`, { skip: `${dir} is absent` }, () => {});
+      continue;
+    }
+    for (const f of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) {
+      const html = join(dir, f.replace(/\.txt$/, ".html"));
+      out.push({ name: relative(repo, join(dir, f)), path: join(dir, f), html: existsSync(html) ? html : null });
+    }
+  }
+  const tmp = tempDir("straytext-same-");
+  for (const [name, text] of Object.entries({ page: PAGE, ...TRICKY })) {
+    const path = join(tmp, `${name}.txt`);
+    writeFileSync(path, text);
+    out.push({ name: `cases.mjs ${name}`, path, html: null });
+  }
+  return out;
+}
+
+for (const fx of fixtures()) {
+  test(`same answer: ${fx.name}${fx.html ? " (with its HTML)" : ""}`, () => {
+    const args = ["--format", "json", ...(fx.html ? ["--html", fx.html] : []), fx.path];
+    const fromCli = JSON.parse(execFileSync(cli, args, { encoding: "utf8", maxBuffer: 256 << 20 }));
+    const text = readFileSync(fx.path, "utf8");
+    const fromWasm = analyze(text, fx.html ? { html: readFileSync(fx.html, "utf8") } : undefined);
+    assert.deepStrictEqual(fromWasm, fromCli);
+    const cleanCli = execFileSync(cli, ["--clean", ...args.slice(2)], { encoding: "utf8", maxBuffer: 256 << 20 });
+    assert.equal(clean(text, fx.html ? { html: readFileSync(fx.html, "utf8") } : undefined), cleanCli);
+  });
+}

@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+"""Train straytext's line model (content vs noise) on the dev benchmark, with page-grouped
+cross-validation, and export the trees to data/line-model.bin for src/model.rs.
+
+usage: python3 tools/quality/train.py --dev dev.tsv --multi multi.tsv [--out data/line-model.bin]
+       (the .tsv files come from examples/dump_features.rs; tools/quality/train.sh does it all)
+
+Reports, for the cross-validated predictions (5 folds, grouped by page, so no page is scored
+by a model that saw it), the noise-class line and character P/R/F1 on dev and on dev-multi,
+then trains on everything and writes the model.
+"""
+import argparse, json, struct, sys
+import numpy as np
+import lightgbm as lgb
+from sklearn.model_selection import GroupKFold
+
+DEPTH = 5
+PARAMS = dict(objective='binary', num_leaves=2 ** DEPTH, max_depth=DEPTH, learning_rate=0.1, min_child_samples=30,
+              feature_fraction=0.8, bagging_fraction=0.8, bagging_freq=1, lambda_l2=1.0,
+              num_threads=1, verbose=-1, seed=7, deterministic=True)
+TREES = 100
+MULTI_WEIGHT = 4.0   # dev-multi has few labelled lines, but they are the only non-English ones
+
+
+def load(path):
+    with open(path, encoding='utf-8') as f:
+        header = f.readline().rstrip('\n').split('\t')
+        ids, src, gold, lab, chars, rows = [], [], [], [], [], []
+        for line in f:
+            p = line.rstrip('\n').split('\t')
+            ids.append(p[0]); src.append(p[1]); gold.append(int(p[3])); lab.append(int(p[4]))
+            chars.append(int(p[5])); rows.append([float(x) for x in p[6:]])
+    return (header[6:], np.array(ids), np.array(src), np.array(gold), np.array(lab),
+            np.array(chars, dtype=float), np.array(rows, dtype=np.float32))
+
+
+STACKED_NAMES = ['s', 's_p2', 's_p1', 's_n1', 's_n2', 's_win3', 's_win10', 's_cwin5',
+                 'content_before', 'content_after', 'page_s', 'page_cs']
+
+
+def stacked(scores, chars):
+    """The second stage's extra inputs for one page, from the first stage's noise
+    probabilities (the same arithmetic as `stacked_inputs` in src/model.rs)."""
+    n = len(scores)
+    s = scores.astype(np.float64); c = chars.astype(np.float64)
+    pre_s = np.concatenate([[0.0], np.cumsum(s)])
+    pre_cs = np.concatenate([[0.0], np.cumsum(c * s)])
+    pre_c = np.concatenate([[0.0], np.cumsum(c)])
+    pre_cc = np.concatenate([[0.0], np.cumsum(c * (1.0 - s))])
+    out = np.zeros((n, len(STACKED_NAMES)))
+    idx = np.arange(n)
+    def shifted(k):
+        j = idx + k
+        v = np.full(n, -1.0)
+        ok = (j >= 0) & (j < n)
+        v[ok] = s[j[ok]]
+        return v
+    def win(pre, w):
+        a = np.maximum(idx - w, 0); b = np.minimum(idx + w + 1, n)
+        return pre[b] - pre[a], (b - a)
+    out[:, 0] = s
+    out[:, 1] = shifted(-2); out[:, 2] = shifted(-1); out[:, 3] = shifted(1); out[:, 4] = shifted(2)
+    v, k = win(pre_s, 3); out[:, 5] = v / k
+    v, k = win(pre_s, 10); out[:, 6] = v / k
+    v, _ = win(pre_cs, 5); cw, _ = win(pre_c, 5); out[:, 7] = np.where(cw > 0, v / np.maximum(cw, 1e-9), 0.0)
+    tot = pre_cc[n]
+    out[:, 8] = np.where(tot > 0, pre_cc[idx] / max(tot, 1e-9), 0.0)
+    out[:, 9] = np.where(tot > 0, (tot - pre_cc[idx + 1]) / max(tot, 1e-9), 0.0)
+    out[:, 10] = pre_s[n] / max(n, 1)
+    out[:, 11] = pre_cs[n] / pre_c[n] if pre_c[n] > 0 else 0.0
+    return out.astype(np.float32)
+
+
+def stack_all(pages, scores, chars):
+    """Stacked inputs for every line; `pages` is a list of index arrays, one per page."""
+    out = np.zeros((len(scores), len(STACKED_NAMES)), dtype=np.float32)
+    for ix in pages:
+        out[ix] = stacked(scores[ix], chars[ix])
+    return out
+
+
+def prf(y, pred, w):
+    tp = float(((pred == 1) & (y == 1)) @ w); fp = float(((pred == 1) & (y == 0)) @ w)
+    fn = float(((pred == 0) & (y == 1)) @ w)
+    p = tp / (tp + fp) if tp + fp else 0.0; r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def weights(chars, is_multi, power):
+    return np.power(np.maximum(chars, 1.0), power) * np.where(is_multi, MULTI_WEIGHT, 1.0)
+
+
+def f32_floor(t):
+    """The largest float32 <= t, so that x <= t  <=>  x <= f32_floor(t) for any float32 x."""
+    v = np.float32(t)
+    if float(v) > t:
+        v = np.nextafter(v, np.float32(-np.inf))
+    return float(v)
+
+
+def complete_trees(booster):
+    """Each tree as a complete binary tree of depth DEPTH in level order: (inputs, split values,
+    leaves). Node k has children 2k+1 and 2k+2; a leaf above the last level is copied into
+    every leaf below it (the splits on the way there are dummies)."""
+    n_split, n_leaf = 2 ** DEPTH - 1, 2 ** DEPTH
+    out = []
+    for t in booster.dump_model()['tree_info']:
+        inputs, values, leaves = [0] * n_split, [0.0] * n_split, [0.0] * n_leaf
+
+        def fill(node, k, level):
+            if level == DEPTH:
+                assert 'split_index' not in node, 'tree deeper than DEPTH'
+                leaves[k - n_split] = node.get('leaf_value', 0.0)
+                return
+            if 'split_index' in node:
+                assert node['decision_type'] == '<=', node['decision_type']
+                inputs[k] = node['split_feature']
+                values[k] = f32_floor(node['threshold'])
+                fill(node['left_child'], 2 * k + 1, level + 1)
+                fill(node['right_child'], 2 * k + 2, level + 1)
+            else:
+                fill(node, 2 * k + 1, level + 1)
+                fill(node, 2 * k + 2, level + 1)
+
+        fill(t['tree_structure'], 0, 0)
+        out.append((inputs, values, leaves))
+    return out
+
+
+def export(booster, names, threshold, out):
+    """Write the trees in the format src/model.rs reads ("STM3": complete trees, leaves as
+    i16 × scale)."""
+    trees = complete_trees(booster)
+    scale = max(abs(v) for _, _, leaves in trees for v in leaves) / 32767.0
+    blob = bytearray(b'STM3')
+    blob += struct.pack('<HHBff', len(names), len(trees), DEPTH, threshold, scale)
+    for inputs, values, leaves in trees:
+        blob += bytes(inputs)
+        blob += struct.pack('<%df' % len(values), *values)
+        blob += struct.pack('<%dh' % len(leaves), *[int(round(v / scale)) for v in leaves])
+    with open(out, 'wb') as f:
+        f.write(blob)
+    return len(blob)
+
+
+def eval_exported(path, X):
+    """Raw scores of the exported file, computed the way src/model.rs does (checks the export)."""
+    b = open(path, 'rb').read()
+    nf, nt, depth, thr, scale = struct.unpack_from('<HHBff', b, 4)
+    n_split, n_leaf = 2 ** depth - 1, 2 ** depth
+    at = 17
+    out = np.zeros(len(X))
+    for _ in range(nt):
+        inputs = np.frombuffer(b, np.uint8, n_split, at); at += n_split
+        values = np.frombuffer(b, '<f4', n_split, at); at += 4 * n_split
+        leaves = np.frombuffer(b, '<i2', n_leaf, at).astype(np.float32) * np.float32(scale); at += 2 * n_leaf
+        k = np.zeros(len(X), dtype=np.int64)
+        for _ in range(depth):
+            go_right = X[np.arange(len(X)), inputs[k]] > values[k]
+            k = 2 * k + 1 + go_right
+        out += leaves[k - n_split]
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--dev', required=True); ap.add_argument('--multi', required=True)
+    ap.add_argument('--out', default='data/line-model.bin')
+    ap.add_argument('--power', type=float, default=1.0, help='sample weight = chars ** power')
+    ap.add_argument('--folds', type=int, default=5)
+    ap.add_argument('--trees', type=int, default=TREES)
+    ap.add_argument('--importance', action='store_true')
+    ap.add_argument('--cv-pred', default=None, help='directory for the cross-validated predictions')
+    a = ap.parse_args()
+    names, i1, s1, g1, y1, c1, X1 = load(a.dev)
+    names2, i2, s2, g2, y2, c2, X2 = load(a.multi)
+    assert names == names2
+    ids = np.concatenate([i1, i2]); src = np.concatenate([s1, s2]); gold = np.concatenate([g1, g2])
+    y = np.concatenate([y1, y2]); ch = np.concatenate([c1, c2]); X = np.concatenate([X1, X2])
+    is_multi = np.concatenate([np.zeros(len(y1), bool), np.ones(len(y2), bool)])
+    lab = y >= 0
+    w = weights(ch, is_multi, a.power)
+    print(f'{lab.sum()} labelled lines ({(lab & is_multi).sum()} from dev-multi), {len(names)} inputs', file=sys.stderr)
+
+    # Page-grouped cross-validation: every line of a page is predicted by a model trained on
+    # the labelled lines of other pages only.
+    oof = np.zeros(len(y))
+    for k, (tr, te) in enumerate(GroupKFold(n_splits=a.folds).split(X, y, ids)):
+        tr = tr[lab[tr]]
+        m = lgb.train(PARAMS, lgb.Dataset(X[tr], y[tr], weight=w[tr], feature_name=names), a.trees)
+        oof[te] = m.predict(X[te])
+    report = {}
+    dev_l, multi_l = lab & ~is_multi, lab & is_multi
+    best = max(np.arange(0.1, 0.91, 0.02),
+               key=lambda t: prf(y[dev_l], (oof[dev_l] >= t).astype(int), ch[dev_l])[2]
+               + prf(y[multi_l], (oof[multi_l] >= t).astype(int), ch[multi_l])[2])
+    threshold = round(float(best), 2)
+    for t in sorted({0.5, threshold}):
+        for name, mask in [('dev', dev_l), ('dev-multi', multi_l)] + \
+                [(f'dev/{s}', (src == s) & dev_l) for s in sorted(set(src[dev_l]))]:
+            pred = (oof[mask] >= t).astype(int)
+            lp, lr, lf = prf(y[mask], pred, np.ones(mask.sum()))
+            cp, cr, cf = prf(y[mask], pred, ch[mask])
+            report[f'{name}@{t}'] = dict(line_p=lp, line_r=lr, line_f1=lf, char_p=cp, char_r=cr, char_f1=cf)
+            print(f'CV threshold {t:.2f} {name:24s} line P/R/F1 {lp:.3f} {lr:.3f} {lf:.3f}   char P/R/F1 {cp:.3f} {cr:.3f} {cf:.3f}')
+    if a.cv_pred:
+        # The cross-validated verdicts in score_noise.py's format, one file per bench file.
+        for tag, mask in [('dev', ~is_multi), ('dev-multi', is_multi)]:
+            pages = {}
+            for pid, gl, p in zip(ids[mask], gold[mask], oof[mask]):
+                pages.setdefault(pid, set())
+                if gl >= 0 and p >= threshold:
+                    pages[pid].add(int(gl))
+            with open(f'{a.cv_pred}/{tag}.cv-pred.jsonl', 'w') as f:
+                for pid, lines in pages.items():
+                    f.write(json.dumps({'id': pid, 'noise_lines': sorted(lines)}) + '\n')
+
+    # The shipped model: trained on every labelled line.
+    m = lgb.train(PARAMS, lgb.Dataset(X[lab], y[lab], weight=w[lab], feature_name=names), a.trees)
+    size = export(m, names, threshold, a.out)
+    print(f'wrote {a.out}: {m.num_trees()} trees, {size} bytes, threshold {threshold}')
+    sample = X[np.random.default_rng(1).choice(len(X), 2000, replace=False)]
+    mine = eval_exported(a.out, sample)
+    ref = m.predict(sample, raw_score=True)
+    print(f'export check: max |raw score difference| = {np.abs(mine - ref).max():.2e}')
+    if a.importance:
+        imp = m.feature_importance('gain')
+        for n_, g in sorted(zip(names, imp), key=lambda x: -x[1])[:40]:
+            print(f'  {n_:28s} {g:12.0f}')
+    with open(a.out.rsplit('.', 1)[0] + '.cv.json', 'w') as f:
+        json.dump(dict(threshold=threshold, trees=a.trees, params=PARAMS, power=a.power,
+                       multi_weight=MULTI_WEIGHT, cv=report), f, indent=1)
+
+
+if __name__ == '__main__':
+    main()
