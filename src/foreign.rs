@@ -404,10 +404,12 @@ fn with_numbers(text: &str, line: &Range<usize>, range: Range<usize>) -> Range<u
     let before = &text[line.start..range.start];
     let mut start = range.start;
     let is_currency = |c: char| "$£€¥₹₽₩₺₪₫฿￥".contains(c);
-    if before.chars().any(|c| is_num(c) || is_currency(c))
-        && before
-            .chars()
-            .all(|c| is_num(c) || is_sep(c) || is_space(c) || c.is_whitespace() || is_currency(c))
+    // `all` first: it stops at the first letter, where `any` would read the whole line for
+    // every run (quadratic on a long line with many runs).
+    if before
+        .chars()
+        .all(|c| is_num(c) || is_sep(c) || is_space(c) || c.is_whitespace() || is_currency(c))
+        && before.chars().any(|c| is_num(c) || is_currency(c))
     {
         start = line.start + (before.len() - before.trim_start().len());
     } else {
@@ -433,10 +435,10 @@ fn with_numbers(text: &str, line: &Range<usize>, range: Range<usize>) -> Range<u
     // Right: only numbers and punctuation up to the end of the line.
     let after = &text[range.end..line.end];
     let end = if !after.is_empty()
-        && after.chars().any(|c| is_num(c) || is_currency(c))
         && after
             .chars()
             .all(|c| is_num(c) || is_sep(c) || is_space(c) || c.is_whitespace() || is_currency(c))
+        && after.chars().any(|c| is_num(c) || is_currency(c))
     {
         line.end
     } else {
