@@ -127,3 +127,18 @@ fn lines_full_of_urls_emails_and_formulas_take_linear_time() {
         );
     }
 }
+
+/// Used to take quadratic time: each foreign run re-read the whole line before and after it
+/// to look for numbers that belong to it (a 1.6 MB line of 30,000 Arabic runs ran for minutes).
+#[test]
+fn many_foreign_runs_on_one_line_take_linear_time() {
+    let unit = "The quick brown fox jumps يوم متبقٍ over the lazy dog. ";
+    let small = unit.repeat(500);
+    let large = unit.repeat(5_000);
+    let opts = Options::default();
+    let t_small = min_time(3, || drop(analyze(&small, &opts)));
+    let t_large = min_time(2, || drop(analyze(&large, &opts)));
+    let ratio = t_large / t_small.max(1e-3);
+    eprintln!("Arabic runs: 30 KB {t_small:.3} s, 300 KB {t_large:.3} s, ratio {ratio:.1}");
+    assert!(ratio <= 30.0, "10× the input took {ratio:.1}× the time");
+}
