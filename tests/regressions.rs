@@ -142,3 +142,31 @@ fn many_foreign_runs_on_one_line_take_linear_time() {
     eprintln!("Arabic runs: 30 KB {t_small:.3} s, 300 KB {t_large:.3} s, ratio {ratio:.1}");
     assert!(ratio <= 30.0, "10× the input took {ratio:.1}× the time");
 }
+
+/// Used to take 37× the input in memory: the reason of a mixed-script word listed every odd
+/// letter, so a 1.5 MB word made a reason of tens of megabytes. It names the first few now.
+#[test]
+fn a_huge_mixed_script_word_has_a_short_reason() {
+    let text = "a\u{0431}".repeat(500_000);
+    let report = analyze(&text, &Options::default());
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.kind == straytext::Kind::MixedScriptWord)
+        .expect("the word is a mixed-script word");
+    assert!(f.reason.len() < 1000, "reason of {} bytes", f.reason.len());
+    assert!(
+        f.reason.contains("U+0431") && f.reason.contains("more"),
+        "{}",
+        f.reason
+    );
+    // A short spoof still names its letter.
+    let text = "Log in to your p\u{0430}ypal account";
+    let report = analyze(text, &Options::default());
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.kind == straytext::Kind::MixedScriptWord
+            && f.reason.contains("U+0430")
+            && !f.reason.contains("more")));
+}
