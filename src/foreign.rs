@@ -100,8 +100,8 @@ fn is_formula_char(c: char) -> bool {
         || matches!(c, '²' | '³' | '¹' | '\u{2070}'..='\u{209F}')
 }
 
-/// The byte ranges of `text[line]` that are URLs, e-mail addresses or formulas, sorted. Their
-/// letters are neither foreign nor host.
+/// The byte ranges of `text[line]` that are URLs, e-mail addresses or formulas, sorted and
+/// merged (disjoint). Their letters are neither foreign nor host.
 pub fn masks(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[line.clone()];
     let base = line.start;
@@ -151,8 +151,7 @@ pub fn masks(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
         }
     }
     if !formula {
-        out.sort_by_key(|r| (r.start, r.end));
-        return out;
+        return merged(out);
     }
     // Formulas: around an operator, the stretch of formula characters and letter runs of at
     // most two letters (`E = mc²`, `Δt = 0.5 s`, `α + β = 90°`).
@@ -227,8 +226,7 @@ pub fn masks(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
         }
         i = b + 1;
     }
-    out.sort_by_key(|r| (r.start, r.end));
-    out
+    merged(out)
 }
 
 /// True for a `+` that starts a phone number or a signed number rather than a sum.
@@ -238,8 +236,24 @@ fn is_plus_in_number(chars: &[(usize, char)], i: usize) -> bool {
         && chars.get(i + 1).is_some_and(|(_, c)| c.is_ascii_digit())
 }
 
+/// True when `at` lies in one of `masks` (sorted and disjoint, as [`masks`] returns them): a
+/// binary search, as this is asked for every character of a line.
 fn masked(masks: &[Range<usize>], at: usize) -> bool {
-    masks.iter().any(|m| m.contains(&at))
+    let i = masks.partition_point(|m| m.end <= at);
+    masks.get(i).is_some_and(|m| m.start <= at)
+}
+
+/// Sorts ranges and merges those that overlap or touch.
+fn merged(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -390,10 +404,12 @@ fn with_numbers(text: &str, line: &Range<usize>, range: Range<usize>) -> Range<u
     let before = &text[line.start..range.start];
     let mut start = range.start;
     let is_currency = |c: char| "$£€¥₹₽₩₺₪₫฿￥".contains(c);
-    if before.chars().any(|c| is_num(c) || is_currency(c))
-        && before
-            .chars()
-            .all(|c| is_num(c) || is_sep(c) || is_space(c) || c.is_whitespace() || is_currency(c))
+    // `all` first: it stops at the first letter, where `any` would read the whole line for
+    // every run (quadratic on a long line with many runs).
+    if before
+        .chars()
+        .all(|c| is_num(c) || is_sep(c) || is_space(c) || c.is_whitespace() || is_currency(c))
+        && before.chars().any(|c| is_num(c) || is_currency(c))
     {
         start = line.start + (before.len() - before.trim_start().len());
     } else {
@@ -419,10 +435,10 @@ fn with_numbers(text: &str, line: &Range<usize>, range: Range<usize>) -> Range<u
     // Right: only numbers and punctuation up to the end of the line.
     let after = &text[range.end..line.end];
     let end = if !after.is_empty()
-        && after.chars().any(|c| is_num(c) || is_currency(c))
         && after
             .chars()
             .all(|c| is_num(c) || is_sep(c) || is_space(c) || c.is_whitespace() || is_currency(c))
+        && after.chars().any(|c| is_num(c) || is_currency(c))
     {
         line.end
     } else {

@@ -47,18 +47,27 @@ pub fn check_word(text: &str, range: Range<usize>) -> Option<RawFinding> {
     }
     counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     let main = counts[0].0;
-    let odd: Vec<String> = word
+    // The reason names the first few odd letters only: a hostile word of a million letters
+    // must not make a reason (and a report) of tens of megabytes.
+    const NAMED: usize = 8;
+    let mut odd: Vec<String> = Vec::new();
+    let mut odd_count = 0;
+    for c in word
         .chars()
         .filter(|&c| letter_script(c).is_some_and(|s| s != main))
-        .map(|c| {
-            format!(
+    {
+        odd_count += 1;
+        if odd_count <= NAMED {
+            odd.push(format!(
                 "'{c}' (U+{:04X}, {})",
                 c as u32,
                 letter_script(c).map_or("", |s| s.full_name())
-            )
-        })
-        .collect();
-    let odd_count = odd.len();
+            ));
+        }
+    }
+    if odd_count > NAMED {
+        odd.push(format!("and {} more", odd_count - NAMED));
+    }
     Some(RawFinding {
         kind: Kind::MixedScriptWord,
         subkind: None,

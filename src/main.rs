@@ -185,12 +185,21 @@ fn style(kind: Kind) -> &'static str {
 /// in `⟦…⟧` followed by the kinds found in it, then a one-line summary.
 fn annotate(out: &mut impl Write, text: &str, report: &Report, colour: bool) -> io::Result<()> {
     let mut at = 0;
+    // Findings are sorted by start and every one lies inside one removed range: one cursor
+    // walks them along the ranges (linear, however many spans are removed).
+    let mut next = 0;
     for r in removed_ranges(text, report) {
         out.write_all(&text.as_bytes()[at..r.start])?;
-        let inside: Vec<&straytext::Finding> = report
-            .findings
+        while next < report.findings.len() && report.findings[next].byte_start < r.start {
+            next += 1;
+        }
+        let from = next;
+        while next < report.findings.len() && report.findings[next].byte_start < r.end {
+            next += 1;
+        }
+        let inside: Vec<&straytext::Finding> = report.findings[from..next]
             .iter()
-            .filter(|f| f.byte_start >= r.start && f.byte_end <= r.end)
+            .filter(|f| f.byte_end <= r.end)
             .collect();
         // Keep the line break that ends a removed line outside the mark.
         let body = text[r.clone()].trim_end_matches(['\n', '\r', '\u{2028}', '\u{2029}']);

@@ -4,8 +4,6 @@
 //! The pipeline works in byte ranges only. This module is the one place that knows all three
 //! units: it converts every byte offset the report needs in a single pass over the text.
 
-use std::collections::HashMap;
-
 /// One position in the text, in the three units side by side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Position {
@@ -22,7 +20,9 @@ pub struct Position {
 /// The offsets are sorted and visited in one walk over the text, so the cost is
 /// `O(text + k log k)` for `k` offsets, whatever their order.
 pub struct Converter {
-    positions: HashMap<usize, Position>,
+    /// The positions of the wanted offsets, sorted by byte offset (binary-searched: a hash map
+    /// of millions of entries costs more, and more than in proportion, in cache misses).
+    positions: Vec<Position>,
 }
 
 impl Converter {
@@ -31,7 +31,7 @@ impl Converter {
         let mut wanted: Vec<usize> = offsets.into_iter().collect();
         wanted.sort_unstable();
         wanted.dedup();
-        let mut positions = HashMap::with_capacity(wanted.len());
+        let mut positions = Vec::with_capacity(wanted.len());
         let mut pos = Position::default();
         let mut chars = text.char_indices().peekable();
         for &byte in &wanted {
@@ -44,7 +44,7 @@ impl Converter {
                 chars.next();
             }
             pos.byte = byte;
-            positions.insert(byte, pos);
+            positions.push(pos);
         }
         Converter { positions }
     }
@@ -54,11 +54,14 @@ impl Converter {
     /// An offset that was not given yields a position holding only the byte offset; the
     /// pipeline never asks for one (a test checks every offset in the report).
     pub fn position(&self, byte: usize) -> Position {
-        self.positions.get(&byte).copied().unwrap_or(Position {
-            byte,
-            char: byte,
-            utf16: byte,
-        })
+        match self.positions.binary_search_by_key(&byte, |p| p.byte) {
+            Ok(i) => self.positions[i],
+            Err(_) => Position {
+                byte,
+                char: byte,
+                utf16: byte,
+            },
+        }
     }
 }
 

@@ -1,0 +1,370 @@
+//! The `straytext` binary: every option, JSON Lines order and ids, errors and exit codes.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use straytext::{analyze, clean, Options};
+
+const PAGE: &str = "Subscribe\n2,500 $\nAUGUST 2025 يوم متبقٍ\nThe talks in Doha ended on Sunday without an agreement, officials from both delegations said.\nMediators said that a new round would begin next week, and that both sides had agreed to the venue.\n55 Comments\n";
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_straytext"))
+}
+
+/// Runs the binary with `args`, feeding `stdin`.
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "exit {:?}: {}",
+        o.status,
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+/// A file in a fresh temporary directory.
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "straytext-cli-{}-{}",
+        std::process::id(),
+        name.replace(['.', '/'], "_")
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn text_output_marks_the_noise_plainly_off_a_terminal() {
+    for args in [&["--color", "never"][..], &[][..], &["--color", "auto"][..]] {
+        let out = stdout(&run(args, PAGE.as_bytes()));
+        assert!(!out.contains('\x1b'), "no colour off a terminal: {args:?}");
+        // Adjacent removed lines make one mark, labelled with every kind inside it.
+        let first = out.split('⟧').next().unwrap();
+        assert!(first.starts_with("⟦Subscribe\n2,500 $\n"), "{out}");
+        assert!(first.ends_with("يوم متبقٍ"), "{out}");
+        let labels = out.split('⟧').nth(1).unwrap();
+        assert!(
+            labels.starts_with('{')
+                && labels.contains("foreign_script")
+                && labels.contains("ui_text/amount"),
+            "{out}"
+        );
+        assert!(out.contains("⟦55 Comments⟧{ui_text/counter}"), "{out}");
+        assert!(
+            out.contains("\nThe talks in Doha ended on Sunday"),
+            "content unmarked"
+        );
+        let summary = out.lines().last().unwrap();
+        let report = analyze(PAGE, &Options::default());
+        assert!(
+            summary.starts_with(&format!("straytext: {} findings", report.findings.len())),
+            "{summary}"
+        );
+        assert!(summary.contains("English"), "{summary}");
+        // Removing the marks gives back the input.
+        let mut unmarked = String::new();
+        for line in out.lines().take(out.lines().count() - 1) {
+            let mut l = line.replace(['⟦', '⟧'], "");
+            while let Some(i) = l.find('{') {
+                let j = l[i..].find('}').map_or(l.len(), |j| i + j + 1);
+                l.replace_range(i..j, "");
+            }
+            unmarked.push_str(&l);
+            unmarked.push('\n');
+        }
+        assert_eq!(unmarked, PAGE);
+    }
+}
+
+#[test]
+fn color_always_uses_ansi_and_never_the_plain_marks() {
+    let out = stdout(&run(&["--color", "always"], PAGE.as_bytes()));
+    assert!(out.contains("\x1b["), "ANSI escapes");
+    assert!(out.contains("\x1b[0m"), "reset after each span");
+    assert!(!out.contains('⟦'));
+    assert!(out.contains("يوم متبقٍ"));
+}
+
+#[test]
+fn json_is_the_library_report_serialized() {
+    let want = serde_json::to_value(analyze(PAGE, &Options::default())).unwrap();
+    let from_stdin: Value =
+        serde_json::from_str(&stdout(&run(&["--format", "json"], PAGE.as_bytes()))).unwrap();
+    assert_eq!(from_stdin, want);
+    let path = temp_file("page.txt", PAGE.as_bytes());
+    let from_file: Value = serde_json::from_str(&stdout(&run(
+        &["--format", "json", path.to_str().unwrap()],
+        b"",
+    )))
+    .unwrap();
+    assert_eq!(from_file, want);
+    let dash: Value =
+        serde_json::from_str(&stdout(&run(&["--format", "json", "-"], PAGE.as_bytes()))).unwrap();
+    assert_eq!(dash, want);
+    // Fields that do not apply are left out, not null.
+    let text = serde_json::to_string(&from_stdin).unwrap();
+    assert!(!text.contains("null"), "{text}");
+}
+
+#[test]
+fn clean_prints_the_library_clean_text() {
+    let out = stdout(&run(&["--clean"], PAGE.as_bytes()));
+    assert_eq!(out, clean(PAGE, &Options::default()));
+    assert!(!out.contains("Subscribe") && !out.contains("يوم"));
+    assert!(out.contains("The talks in Doha"));
+}
+
+#[test]
+fn html_file_is_passed_to_the_library() {
+    let html = "<nav><a href=/>Subscribe</a></nav><article><p>The talks in Doha ended on Sunday without an agreement, officials from both delegations said.</p></article>";
+    let html_path = temp_file("page.html", html.as_bytes());
+    let out = stdout(&run(
+        &["--format", "json", "--html", html_path.to_str().unwrap()],
+        PAGE.as_bytes(),
+    ));
+    let want = serde_json::to_value(analyze(PAGE, &Options::default().with_html(html))).unwrap();
+    assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), want);
+}
+
+/// Many records of different sizes, so that batches are analysed out of order on threads.
+fn records(n: usize) -> (String, Vec<(Value, String)>) {
+    let texts = [
+        PAGE,
+        "",
+        "Подписаться\nКомпания Apple показала новый iPhone 15 на презентации в Купертино, и продажи начнутся в пятницу.\n",
+        "日本語の文章です。\nコメントを残す\n",
+        "p\u{0430}ypal \u{200B}",
+    ];
+    let mut input = String::new();
+    let mut want = Vec::new();
+    for i in 0..n {
+        let id: Value = if i % 3 == 0 {
+            Value::from(format!("doc-{i}"))
+        } else {
+            Value::from(i as u64)
+        };
+        let text = texts[i % texts.len()].repeat(1 + (i * 7919) % 13);
+        let rec = serde_json::json!({"id": id, "text": text});
+        input.push_str(&rec.to_string());
+        input.push('\n');
+        if i % 97 == 0 {
+            input.push_str("   \n");
+        }
+        want.push((id, text));
+    }
+    (input, want)
+}
+
+#[test]
+fn jsonl_keeps_input_order_and_ids_on_any_thread_count() {
+    let (input, want) = records(1500);
+    let mut outputs = Vec::new();
+    for threads in ["1", "2", "4"] {
+        let out = stdout(&run(
+            &["--format", "jsonl", "--threads", threads],
+            input.as_bytes(),
+        ));
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines.len(),
+            want.len(),
+            "one report per record (threads {threads})"
+        );
+        for (line, (id, text)) in lines.iter().zip(&want) {
+            let mut got: Value = serde_json::from_str(line).unwrap();
+            assert_eq!(&got["id"], id, "threads {threads}");
+            got.as_object_mut().unwrap().remove("id");
+            let report = serde_json::to_value(analyze(text, &Options::default())).unwrap();
+            assert_eq!(got, report, "record {id}");
+        }
+        outputs.push(out);
+    }
+    assert!(
+        outputs.windows(2).all(|w| w[0] == w[1]),
+        "same output on every thread count"
+    );
+}
+
+#[test]
+fn jsonl_clean_and_html_records() {
+    let input = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "a", "text": PAGE}),
+        serde_json::json!({"id": ["b", 2], "text": PAGE, "html": "<p>The talks</p>"})
+    );
+    let out = stdout(&run(&["--format", "jsonl", "--clean"], input.as_bytes()));
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["clean"], clean(PAGE, &Options::default()));
+    assert_eq!(lines[1]["id"], serde_json::json!(["b", 2]));
+    let out = stdout(&run(&["--format", "jsonl"], input.as_bytes()));
+    let second: Value = serde_json::from_str(out.lines().nth(1).unwrap()).unwrap();
+    let mut want = serde_json::to_value(analyze(
+        PAGE,
+        &Options::default().with_html("<p>The talks</p>"),
+    ))
+    .unwrap();
+    want["id"] = serde_json::json!(["b", 2]);
+    assert_eq!(second, want);
+}
+
+/// One line on standard error, a non-zero exit, nothing half-printed as a success.
+fn error_of(o: &Output) -> String {
+    assert!(!o.status.success(), "should fail");
+    assert_ne!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr).to_string();
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "one-line message: {err:?}"
+    );
+    err
+}
+
+#[test]
+fn invalid_utf8_names_the_byte_offset() {
+    let mut bytes = b"Hello w".to_vec();
+    bytes.push(0xFF);
+    bytes.extend_from_slice(b"rld\n");
+    for args in [&[][..], &["--format", "json"][..], &["--clean"][..]] {
+        let err = error_of(&run(args, &bytes));
+        assert!(err.contains("UTF-8") && err.contains("offset 7"), "{err}");
+    }
+    let path = temp_file("bad.txt", &bytes);
+    let err = error_of(&run(&[path.to_str().unwrap()], b""));
+    assert!(err.contains("bad.txt") && err.contains("offset 7"), "{err}");
+    // A truncated multi-byte character at the end.
+    let err = error_of(&run(&[], "añ".as_bytes().split_at(2).0));
+    assert!(err.contains("offset 1"), "{err}");
+}
+
+#[test]
+fn bad_jsonl_record_names_its_line() {
+    let good = serde_json::json!({"id": 1, "text": "Hello"}).to_string();
+    for (bad, what) in [
+        ("{\"id\": 2, \"text\": ", "truncated JSON"),
+        ("{\"id\": 2}", "no text"),
+        ("{\"id\": 2, \"text\": 5}", "text not a string"),
+        ("[1, 2]", "not an object"),
+    ] {
+        let input = format!("{good}\n{good}\n{bad}\n{good}\n");
+        let err = error_of(&run(&["--format", "jsonl"], input.as_bytes()));
+        assert!(err.contains("line 3"), "{what}: {err}");
+    }
+    let mut bytes = format!("{good}\n\n").into_bytes();
+    bytes.extend_from_slice(b"{\"id\": 3, \"text\": \"a\xFFb\"}\n");
+    let err = error_of(&run(&["--format", "jsonl"], &bytes));
+    assert!(err.contains("line 3") && err.contains("UTF-8"), "{err}");
+}
+
+#[test]
+fn missing_file_is_an_error() {
+    let err = error_of(&run(&["/nonexistent/straytext/page.txt"], b""));
+    assert!(err.contains("/nonexistent/straytext/page.txt"), "{err}");
+    let err = error_of(&run(&["--format", "jsonl", "/nonexistent/x.jsonl"], b""));
+    assert!(err.contains("/nonexistent/x.jsonl"), "{err}");
+    let err = error_of(&run(&["--html", "/nonexistent/p.html"], PAGE.as_bytes()));
+    assert!(err.contains("/nonexistent/p.html"), "{err}");
+}
+
+#[test]
+fn bad_options_fail() {
+    for args in [
+        &["--format", "xml"][..],
+        &["--color", "sometimes"][..],
+        &["--nope"][..],
+    ] {
+        let o = run(args, PAGE.as_bytes());
+        assert!(!o.status.success(), "{args:?}");
+        assert!(!o.stderr.is_empty());
+    }
+}
+
+#[test]
+fn empty_input_succeeds() {
+    let out = stdout(&run(&["--format", "json"], b""));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["findings"], serde_json::json!([]));
+    assert_eq!(v["lines"], serde_json::json!([]));
+    assert_eq!(stdout(&run(&["--clean"], b"")), "");
+    assert_eq!(stdout(&run(&["--format", "jsonl"], b"")), "");
+    assert!(stdout(&run(&[], b"")).starts_with("straytext: 0 findings"));
+}
+
+#[test]
+fn help_explains_every_option() {
+    let out = stdout(&run(&["--help"], b""));
+    for option in [
+        "--format",
+        "--clean",
+        "--html",
+        "--threads",
+        "--color",
+        "--help",
+        "--version",
+    ] {
+        assert!(out.contains(option), "--help mentions {option}");
+    }
+    for word in [
+        "json",
+        "jsonl",
+        "text",
+        "always",
+        "never",
+        "Examples",
+        "standard input",
+    ] {
+        assert!(out.contains(word), "--help mentions {word}");
+    }
+    assert!(stdout(&run(&["--version"], b"")).starts_with("straytext "));
+}
+
+/// Used to take quadratic time: the plain marking looked for each removed span's findings
+/// among all findings (a line with 40,000 foreign runs took 4× as long as the JSON report).
+#[test]
+fn marking_many_spans_takes_linear_time() {
+    let text = "The quick brown fox jumps يوم متبقٍ over the lazy dog. ".repeat(30_000);
+    let time = |args: &[&str]| {
+        (0..2)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                let o = run(args, text.as_bytes());
+                assert!(o.status.success());
+                t.elapsed().as_secs_f64()
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    let json = time(&["--format", "json"]);
+    let marked = time(&["--color", "never"]);
+    eprintln!("30,000 spans: json {json:.2} s, marked text {marked:.2} s");
+    assert!(
+        marked <= 2.5 * json + 0.2,
+        "marking took {marked:.2} s, the JSON report {json:.2} s"
+    );
+}

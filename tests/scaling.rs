@@ -1,0 +1,88 @@
+//! Time in proportion to size, in a test binary of its own so that no other test competes for
+//! the cores while it measures (cargo runs test binaries one after the other).
+//!
+//! Built with `[profile.test] opt-level = 1` (see Cargo.toml).
+
+use std::time::Instant;
+use straytext::{analyze, Options};
+
+/// Seconds of CPU this thread has used (Linux: `/proc/thread-self/schedstat`, nanoseconds),
+/// so that other processes on a busy machine do not distort the ratio; elsewhere wall time.
+fn clock() -> f64 {
+    thread_local!(static START: Instant = Instant::now());
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .filter(|&ns| ns > 0)
+        .map_or_else(
+            || START.with(|s| s.elapsed().as_secs_f64()),
+            |ns| ns as f64 / 1e9,
+        )
+}
+
+/// A page of the kind people paste (menu, widgets, prose, a foreign run), repeated to about
+/// `bytes`, each copy numbered so that lines are not all duplicates.
+fn pages(bytes: usize) -> String {
+    let one = [
+        "Home",
+        "World",
+        "Subscribe",
+        "2,500 $",
+        "AUGUST 2025 يوم متبقٍ",
+        "Talks resume in Doha as negotiators report progress",
+        "Negotiators from both sides returned to Doha on Thursday for a fresh round of talks, with mediators saying the gap between the two delegations had narrowed.",
+        "The discussions are focused on a phased exchange of prisoners and the reopening of two border crossings that have been closed since the spring.",
+        "Share this article",
+        "55 Comments",
+        "Notify of",
+    ]
+    .join("\n");
+    let mut s = String::with_capacity(bytes + one.len() + 64);
+    let mut i = 0;
+    while s.len() < bytes {
+        s.push_str(&one);
+        s.push_str(&format!("\nPage {i} of the archive\n"));
+        i += 1;
+    }
+    s
+}
+
+/// Time in proportion to size: 10 MB takes at most 15 times as long as 1 MB, measured in one
+/// run (CPU time, the smallest of a few timings), on a page, on one long
+/// line, and on a text dense with findings.
+#[test]
+fn ten_megabytes_take_at_most_fifteen_times_one() {
+    type Make = Box<dyn Fn(usize) -> String>;
+    let inputs: Vec<(&str, Make)> = vec![
+        ("pages", Box::new(pages)),
+        (
+            "one line",
+            Box::new(|n| "The quick brown fox jumps over the lazy dog. ".repeat(n / 45)),
+        ),
+        (
+            "dense findings",
+            Box::new(|n| "Subscribe\np\u{0430}ypal word\u{200B}\n".repeat(n / 30)),
+        ),
+    ];
+    for (name, make) in inputs {
+        let small = make(1_000_000);
+        let large = make(10_000_000);
+        let time = |s: &str, n: usize| {
+            (0..n)
+                .map(|_| {
+                    let t = clock();
+                    drop(analyze(s, &Options::default()));
+                    clock() - t
+                })
+                .fold(f64::INFINITY, f64::min)
+        };
+        let t1 = time(&small, 3);
+        let t10 = time(&large, 2);
+        let ratio = t10 / t1;
+        eprintln!("{name}: 1 MB {t1:.3} s, 10 MB {t10:.3} s, ratio {ratio:.1}");
+        assert!(
+            ratio <= 15.0,
+            "{name}: 10 MB took {ratio:.1}× the time of 1 MB"
+        );
+    }
+}
