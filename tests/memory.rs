@@ -98,7 +98,11 @@ fn peak_memory_stays_within_bounds() {
         let ratio = peak as f64 / text.len() as f64;
         // Known exception: letters alternating between two scripts make one script run per
         // letter inside `foreign.rs` (about 40 bytes each), so that input may take up to 30×.
-        let factor = if name.starts_with("alternating") { 30 } else { 20 };
+        let factor = if name.starts_with("alternating") {
+            30
+        } else {
+            20
+        };
         let bound = factor * text.len() + 400 * (findings + lines);
         eprintln!(
             "{name}: {:.1} MB, peak {:.1} MB ({ratio:.1}× the input), {findings} findings, {lines} lines",
