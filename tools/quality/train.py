@@ -182,6 +182,9 @@ def main():
     parts = [('plain', 'dev', a.dev, False), ('plain', 'dev-multi', a.multi, True)]
     if a.dev_html:
         parts += [('html', 'dev', a.dev_html, False), ('html', 'dev-multi', a.multi_html, True)]
+    elif not a.plain_inputs and 'html' in open(a.dev, encoding='utf-8').readline().split('\t'):
+        # One file pair dumped with the HTML: the HTML model.
+        parts = [('html', name, path, m) for _, name, path, m in parts]
     loaded = [load(path) for _, _, path, _ in parts]
     names = loaded[0][0]
     assert all(l[0] == names for l in loaded)

@@ -22,7 +22,7 @@ done
 python3 tools/quality/train.py --dev "$OUT/dev.plain.tsv" --multi "$OUT/dev-multi.plain.tsv" \
   --plain-inputs --out data/line-model.bin --cv-pred "$OUT"
 python3 tools/quality/train.py --dev "$OUT/dev.html.tsv" --multi "$OUT/dev-multi.html.tsv" \
-  --out data/line-model-html.bin --cv-pred "$OUT" --tag .html
+  --out data/line-model-html.bin --cv-pred "$OUT"
 for name in dev dev-multi; do
   echo "== $name, page-grouped 5-fold cross-validation, plain text"
   python3 "$BENCH/tools/score_noise.py" --bench "$BENCH/$name.jsonl.gz" --pred cv="$OUT/$name.cv-pred.jsonl"
