@@ -1,12 +1,14 @@
 //! Dumps the model inputs of every line of a labelled benchmark, for `tools/quality/train.py`.
 //!
 //! Reads JSON Lines on standard input, one page a line (`{"id", "source", "text", "lines":
-//! [{"start", "end", "label"}]}`, character offsets, as in `../shared/bench/`), and writes a
+//! [{"start", "end", "label"}], "html"?}`, character offsets, as in `../shared/bench/`, with the
+//! page's HTML in `html` when its line hints should be computed), and writes a
 //! tab-separated table: `id`, `source`, `line` (index of straytext's line), `gold` (index of
 //! the benchmark line it starts in, -1 if none), `label` (1 noise, 0 content, -1 unlabelled),
 //! `chars`, then one column per model input.
 //!
 //! `zcat ../shared/bench/dev.jsonl.gz | cargo run --release --example dump_features > dev.tsv`
+//! `tools/quality/to_records.py ../shared/bench/dev.jsonl.gz --keep --html | target/release/examples/dump_features > dev.html.tsv`
 
 use std::io::{BufRead, BufWriter, Write};
 
@@ -49,7 +51,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             })
             .unwrap_or_default();
         let lines = straytext::segment::lines(text);
-        let (feats, facts) = straytext::features::extract(text, &lines, None);
+        // The clipboard's HTML, when the record has it (`tools/quality/to_records.py --html`).
+        let hints = page["html"]
+            .as_str()
+            .map(|html| straytext::html::line_hints(html, text, &lines));
+        let (feats, facts) = straytext::features::extract(text, &lines, hints.as_deref());
         let inputs = straytext::features::model_inputs(&feats, &facts);
         // Byte offset -> char offset, for the line starts.
         let mut char_at = 0u64;

@@ -36,20 +36,6 @@ impl Decision {
     }
 }
 
-/// The clipboard's HTML, where it is unambiguous: a line that is all link text inside a
-/// `nav` or a `footer` is navigation, whatever the text alone suggests.
-fn decide_from_html(f: &LineFeatures) -> Option<Decision> {
-    let h = &f.hint;
-    (h.found && h.link_density >= 0.9 && (h.in_nav || h.in_footer)).then(|| {
-        let place = if h.in_nav { "a menu" } else { "the footer" };
-        Decision::noise(
-            0.9,
-            Subkind::Navigation,
-            format!("a link in {place} of the page's HTML"),
-        )
-    })
-}
-
 /// The hand rules, used only when no line model is available.
 fn decide_by_rules(
     i: usize,
@@ -224,6 +210,15 @@ fn explain(i: usize, f: &LineFeatures, page: &PageFacts, p: f32) -> (Subkind, St
         };
         return (k, format!("{what}, {} {score}", place(i, f, page)));
     }
+    // The clipboard's HTML, where it is unambiguous: all link text inside a `nav` or a footer.
+    let h = &f.hint;
+    if h.found && h.link_density >= 0.9 && (h.in_nav || h.in_footer) {
+        let where_ = if h.in_nav { "a menu" } else { "the footer" };
+        return (
+            Subkind::Navigation,
+            format!("a link in {where_} of the page's HTML {score}"),
+        );
+    }
     if f.copies > 1 {
         return (
             Subkind::Duplicate,
@@ -381,17 +376,19 @@ pub fn classify(
     feats: &[LineFeatures],
     page: &PageFacts,
 ) -> (Vec<RawVerdict>, Vec<RawFinding>) {
-    let mut decisions: Vec<Decision> = match model::line_model() {
+    // With the clipboard's HTML (some line found in it), the model that reads its hints.
+    let has_html = feats.iter().any(|f| f.hint.found);
+    let forest = if has_html {
+        model::html_line_model().or_else(model::line_model)
+    } else {
+        model::line_model()
+    };
+    let decisions: Vec<Decision> = match forest {
         Some(forest) => decide_by_model(forest, feats, page),
         None => (0..feats.len())
             .filter_map(|i| feats.get(i).map(|f| decide_by_rules(i, f, feats, page)))
             .collect(),
     };
-    for (d, f) in decisions.iter_mut().zip(feats) {
-        if let Some(html) = decide_from_html(f) {
-            *d = html;
-        }
-    }
     let mut verdicts = Vec::with_capacity(lines.len());
     let mut findings = Vec::new();
     for (line, d) in lines.iter().zip(decisions) {

@@ -728,10 +728,57 @@ pub const INPUT_NAMES: &[&str] = &[
     "page_mean_log_chars",
     "page_short_share",
     "page_unspaced",
+    // The clipboard's HTML (all 0 when there is none; the plain-text model reads none of
+    // these, see `PLAIN_INPUTS`).
+    "html",
+    "page_html_found",
+    "page_html_article",
+    "h_found",
+    "h_link_density",
+    "h_nav",
+    "h_footer",
+    "h_aside",
+    "h_header",
+    "h_list_item",
+    "h_heading",
+    "h_control",
+    "h_caption",
+    "h_widget",
+    "h_form",
+    "h_byline",
+    "h_main",
+    "h_article",
+    "h_aria_hidden",
+    "h_log_text_density",
+    "h_depth",
+    "h_position",
+    "h_p1_found",
+    "h_p1_article",
+    "h_p1_link_density",
+    "h_n1_found",
+    "h_n1_article",
+    "h_n1_link_density",
+    "h_win3_article",
+    "h_win3_link_density",
+    "h_win10_article",
+    "h_article_before",
+    "h_article_after",
 ];
 
 /// The number of model inputs per line.
 pub const INPUTS: usize = INPUT_NAMES.len();
+
+/// The number of inputs from the HTML's hints, the last ones of [`INPUT_NAMES`] (from `html`
+/// on): the page's 3 and the line's [`HINT_INPUTS`].
+pub const HTML_INPUTS: usize = 3 + HINT_INPUTS;
+
+/// The number of inputs from the text alone, the first ones of [`INPUT_NAMES`]: what the
+/// plain-text model reads.
+pub const PLAIN_INPUTS: usize = INPUTS - HTML_INPUTS;
+
+/// The inputs from the HTML's hints after the page's `html` inputs: the line's own (19), its two
+/// neighbours' (3 each) and 5 of the lines around it.
+const HINT_INPUTS: usize = 19 + 2 * 3 + 5;
 
 /// The inputs measured on each neighbour.
 const NEIGHBOUR_INPUTS: usize = 10;
@@ -789,6 +836,43 @@ fn neighbour(out: &mut Vec<f32>, f: Option<&LineFeatures>) {
     }
 }
 
+/// The inputs from one line's HTML hint.
+fn hint_inputs(h: &LineHint) -> [f32; 19] {
+    [
+        bool_f(h.found),
+        h.link_density,
+        bool_f(h.in_nav),
+        bool_f(h.in_footer),
+        bool_f(h.in_aside),
+        bool_f(h.in_header),
+        bool_f(h.in_list_item),
+        bool_f(h.in_heading),
+        bool_f(h.in_control),
+        bool_f(h.in_caption),
+        bool_f(h.in_widget),
+        bool_f(h.in_form),
+        bool_f(h.in_byline),
+        bool_f(h.in_main),
+        bool_f(h.in_article),
+        bool_f(h.aria_hidden),
+        (1.0 + h.text_density).ln(),
+        f32::from(h.depth.min(200)),
+        h.position,
+    ]
+}
+
+/// The inputs a neighbour's HTML hint gives (-1 past the page's ends).
+fn hint_neighbour(out: &mut Vec<f32>, f: Option<&LineFeatures>) {
+    match f {
+        None => out.extend_from_slice(&[-1.0; 3]),
+        Some(f) => out.extend_from_slice(&[
+            bool_f(f.hint.found),
+            bool_f(f.hint.in_article),
+            f.hint.link_density,
+        ]),
+    }
+}
+
 /// Whether a line is short and not prose (a menu item, a button, a label).
 fn is_short(f: &LineFeatures) -> bool {
     !f.prose && f.words <= 4.0
@@ -807,7 +891,19 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
     let mut logc = vec![0f64; n + 1];
     let mut term = vec![0usize; n + 1];
     let mut short = vec![0usize; n + 1];
+    // From the HTML: characters inside the article block, link characters, lines found.
+    let mut article_chars = vec![0f64; n + 1];
+    let mut link = vec![0f64; n + 1];
+    let mut found = 0usize;
     for (i, f) in feats.iter().enumerate() {
+        article_chars[i + 1] = article_chars[i]
+            + if f.hint.in_article {
+                f.chars as f64
+            } else {
+                0.0
+            };
+        link[i + 1] = link[i] + f64::from(f.hint.link_density);
+        found += usize::from(f.hint.found);
         chars[i + 1] = chars[i] + f.chars as f64;
         prose_chars[i + 1] = prose_chars[i] + if f.prose { f.chars as f64 } else { 0.0 };
         prose_lines[i + 1] = prose_lines[i] + usize::from(f.prose);
@@ -829,6 +925,13 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
         .map(|f| f.unspaced_ratio * f.chars as f32)
         .sum::<f32>()
         / total_chars as f32;
+    let has_html = found > 0;
+    let total_article = article_chars[n];
+    let html_page = [
+        bool_f(has_html),
+        if n > 0 { found as f32 / n as f32 } else { 0.0 },
+        (total_article / total_chars) as f32,
+    ];
     let page_inputs = [
         (1.0 + n as f32).ln(),
         (total_chars as f32).ln(),
@@ -1055,6 +1158,47 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
             page_blank,
         ]);
         out.extend_from_slice(&page_inputs);
+
+        // The HTML's hints: all 0 for a page without HTML (the plain-text model reads only the
+        // inputs before these; the HTML model reads them all).
+        out.extend_from_slice(&html_page);
+        if has_html {
+            out.extend_from_slice(&hint_inputs(&f.hint));
+            hint_neighbour(&mut out, i.checked_sub(1).and_then(|j| feats.get(j)));
+            hint_neighbour(&mut out, feats.get(i + 1));
+            let share = |w: usize| -> f32 {
+                let (a, _) = window(&article_chars, i, w);
+                let (c, _) = window(&chars, i, w);
+                if c > 0.0 {
+                    (a / c) as f32
+                } else {
+                    0.0
+                }
+            };
+            let (l3, k3) = window(&link, i, 3);
+            let own = if f.hint.in_article {
+                f.chars as f64
+            } else {
+                0.0
+            };
+            let (before, after) = if total_article > 0.0 {
+                (
+                    (article_chars[i] / total_article) as f32,
+                    ((total_article - article_chars[i] - own) / total_article) as f32,
+                )
+            } else {
+                (0.0, 0.0)
+            };
+            out.extend_from_slice(&[
+                share(3),
+                (l3 / k3.max(1) as f64) as f32,
+                share(10),
+                before,
+                after,
+            ]);
+        } else {
+            out.extend_from_slice(&[0.0; HINT_INPUTS]);
+        }
     }
     out
 }

@@ -2,8 +2,10 @@
 //! [`crate::features::model_inputs`] and gives the probability that a line is noise.
 //!
 //! The trees are trained by `tools/quality/train.py` (LightGBM, page-grouped cross-validation)
-//! and shipped as `data/line-model.bin`, a compact little-endian file of complete binary trees
-//! of one depth `d`:
+//! and shipped as two compact little-endian files of complete binary trees of one depth `d`:
+//! `data/line-model.bin` reads the plain-text inputs (the first
+//! [`PLAIN_INPUTS`](crate::features::PLAIN_INPUTS)), `data/line-model-html.bin` all of them,
+//! the clipboard HTML's line hints too, and serves the pages whose HTML was given:
 //!
 //! ```text
 //! "STM3"  u16 inputs  u16 trees  u8 d  f32 threshold  f32 leaf_scale
@@ -19,6 +21,7 @@
 use std::sync::OnceLock;
 
 const MODEL: &[u8] = include_bytes!("../data/line-model.bin");
+const HTML_MODEL: &[u8] = include_bytes!("../data/line-model-html.bin");
 
 /// A forest of complete binary-classification trees of one depth, stored flat.
 #[derive(Debug, Clone)]
@@ -143,11 +146,21 @@ impl Forest {
     }
 }
 
-/// The shipped line model, if `data/line-model.bin` matches the features of this build.
+/// The shipped line model for plain text, if `data/line-model.bin` matches the features of this
+/// build.
 pub fn line_model() -> Option<&'static Forest> {
     static FOREST: OnceLock<Option<Forest>> = OnceLock::new();
     FOREST
-        .get_or_init(|| Forest::parse(MODEL).filter(|f| f.inputs == crate::features::INPUTS))
+        .get_or_init(|| Forest::parse(MODEL).filter(|f| f.inputs == crate::features::PLAIN_INPUTS))
+        .as_ref()
+}
+
+/// The shipped line model for text with its HTML's line hints, if `data/line-model-html.bin`
+/// matches the features of this build.
+pub fn html_line_model() -> Option<&'static Forest> {
+    static FOREST: OnceLock<Option<Forest>> = OnceLock::new();
+    FOREST
+        .get_or_init(|| Forest::parse(HTML_MODEL).filter(|f| f.inputs == crate::features::INPUTS))
         .as_ref()
 }
 
@@ -158,6 +171,9 @@ mod tests {
     #[test]
     fn the_shipped_model_loads_and_matches_the_features() {
         let m = line_model().expect("data/line-model.bin parses");
+        assert_eq!(m.inputs(), crate::features::PLAIN_INPUTS);
+        assert!(m.threshold() > 0.0 && m.threshold() < 1.0);
+        let m = html_line_model().expect("data/line-model-html.bin parses");
         assert_eq!(m.inputs(), crate::features::INPUTS);
         assert!(m.threshold() > 0.0 && m.threshold() < 1.0);
     }

@@ -165,22 +165,42 @@ def eval_exported(path, X):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--dev', required=True); ap.add_argument('--multi', required=True)
+    ap.add_argument('--dev-html', help='the same pages dumped with their HTML hints')
+    ap.add_argument('--multi-html')
     ap.add_argument('--out', default='data/line-model.bin')
     ap.add_argument('--power', type=float, default=1.0, help='sample weight = chars ** power')
     ap.add_argument('--folds', type=int, default=5)
     ap.add_argument('--trees', type=int, default=TREES)
     ap.add_argument('--importance', action='store_true')
     ap.add_argument('--cv-pred', default=None, help='directory for the cross-validated predictions')
+    ap.add_argument('--tag', default='', help='suffix of the prediction files (dev<TAG>.cv-pred.jsonl)')
+    ap.add_argument('--plain-inputs', action='store_true',
+                    help="only the inputs from the text (those before 'html'): the plain-text model")
     a = ap.parse_args()
-    names, i1, s1, g1, y1, c1, X1 = load(a.dev)
-    names2, i2, s2, g2, y2, c2, X2 = load(a.multi)
-    assert names == names2
-    ids = np.concatenate([i1, i2]); src = np.concatenate([s1, s2]); gold = np.concatenate([g1, g2])
-    y = np.concatenate([y1, y2]); ch = np.concatenate([c1, c2]); X = np.concatenate([X1, X2])
-    is_multi = np.concatenate([np.zeros(len(y1), bool), np.ones(len(y2), bool)])
+    # Each bench file, plain and (when given) with the HTML: one model learns both, the
+    # `html` input tells them apart. A page's two copies share its group in the folds.
+    parts = [('plain', 'dev', a.dev, False), ('plain', 'dev-multi', a.multi, True)]
+    if a.dev_html:
+        parts += [('html', 'dev', a.dev_html, False), ('html', 'dev-multi', a.multi_html, True)]
+    elif not a.plain_inputs and 'html' in open(a.dev, encoding='utf-8').readline().split('\t'):
+        # One file pair dumped with the HTML: the HTML model.
+        parts = [('html', name, path, m) for _, name, path, m in parts]
+    loaded = [load(path) for _, _, path, _ in parts]
+    names = loaded[0][0]
+    assert all(l[0] == names for l in loaded)
+    if a.plain_inputs and 'html' in names:
+        k = names.index('html')
+        names = names[:k]
+        loaded = [l[:6] + (l[6][:, :k],) for l in loaded]
+    ids = np.concatenate([l[1] for l in loaded]); src = np.concatenate([l[2] for l in loaded])
+    gold = np.concatenate([l[3] for l in loaded]); y = np.concatenate([l[4] for l in loaded])
+    ch = np.concatenate([l[5] for l in loaded]); X = np.concatenate([l[6] for l in loaded])
+    is_multi = np.concatenate([np.full(len(l[4]), m) for (_, _, _, m), l in zip(parts, loaded)])
+    mode = np.concatenate([np.full(len(l[4]), md) for (md, _, _, _), l in zip(parts, loaded)])
     lab = y >= 0
     w = weights(ch, is_multi, a.power)
-    print(f'{lab.sum()} labelled lines ({(lab & is_multi).sum()} from dev-multi), {len(names)} inputs', file=sys.stderr)
+    print(f'{lab.sum()} labelled lines ({(lab & is_multi).sum()} from dev-multi), {len(names)} inputs, '
+          f'modes {sorted(set(mode))}', file=sys.stderr)
 
     # Page-grouped cross-validation: every line of a page is predicted by a model trained on
     # the labelled lines of other pages only.
@@ -190,30 +210,34 @@ def main():
         m = lgb.train(PARAMS, lgb.Dataset(X[tr], y[tr], weight=w[tr], feature_name=names), a.trees)
         oof[te] = m.predict(X[te])
     report = {}
-    dev_l, multi_l = lab & ~is_multi, lab & is_multi
+    modes = sorted(set(mode), reverse=True)
+    sets = [(md, lab & ~is_multi & (mode == md), lab & is_multi & (mode == md)) for md in modes]
     best = max(np.arange(0.1, 0.91, 0.02),
-               key=lambda t: prf(y[dev_l], (oof[dev_l] >= t).astype(int), ch[dev_l])[2]
-               + prf(y[multi_l], (oof[multi_l] >= t).astype(int), ch[multi_l])[2])
+               key=lambda t: sum(prf(y[m_], (oof[m_] >= t).astype(int), ch[m_])[2]
+                                 for _, d_, u_ in sets for m_ in (d_, u_)))
     threshold = round(float(best), 2)
     for t in sorted({0.5, threshold}):
-        for name, mask in [('dev', dev_l), ('dev-multi', multi_l)] + \
-                [(f'dev/{s}', (src == s) & dev_l) for s in sorted(set(src[dev_l]))]:
-            pred = (oof[mask] >= t).astype(int)
-            lp, lr, lf = prf(y[mask], pred, np.ones(mask.sum()))
-            cp, cr, cf = prf(y[mask], pred, ch[mask])
-            report[f'{name}@{t}'] = dict(line_p=lp, line_r=lr, line_f1=lf, char_p=cp, char_r=cr, char_f1=cf)
-            print(f'CV threshold {t:.2f} {name:24s} line P/R/F1 {lp:.3f} {lr:.3f} {lf:.3f}   char P/R/F1 {cp:.3f} {cr:.3f} {cf:.3f}')
+        for md, dev_l, multi_l in sets:
+            for name, mask in [('dev', dev_l), ('dev-multi', multi_l)] + \
+                    [(f'dev/{s}', (src == s) & dev_l) for s in sorted(set(src[dev_l]))]:
+                pred = (oof[mask] >= t).astype(int)
+                lp, lr, lf = prf(y[mask], pred, np.ones(mask.sum()))
+                cp, cr, cf = prf(y[mask], pred, ch[mask])
+                report[f'{md}/{name}@{t}'] = dict(line_p=lp, line_r=lr, line_f1=lf, char_p=cp, char_r=cr, char_f1=cf)
+                print(f'CV threshold {t:.2f} {md:5s} {name:24s} line P/R/F1 {lp:.3f} {lr:.3f} {lf:.3f}   char P/R/F1 {cp:.3f} {cr:.3f} {cf:.3f}')
     if a.cv_pred:
-        # The cross-validated verdicts in score_noise.py's format, one file per bench file.
-        for tag, mask in [('dev', ~is_multi), ('dev-multi', is_multi)]:
-            pages = {}
-            for pid, gl, p in zip(ids[mask], gold[mask], oof[mask]):
-                pages.setdefault(pid, set())
-                if gl >= 0 and p >= threshold:
-                    pages[pid].add(int(gl))
-            with open(f'{a.cv_pred}/{tag}.cv-pred.jsonl', 'w') as f:
-                for pid, lines in pages.items():
-                    f.write(json.dumps({'id': pid, 'noise_lines': sorted(lines)}) + '\n')
+        # The cross-validated verdicts in score_noise.py's format, one file per bench file and mode.
+        for md in modes:
+            for tag, mask in [('dev', ~is_multi & (mode == md)), ('dev-multi', is_multi & (mode == md))]:
+                pages = {}
+                for pid, gl, p in zip(ids[mask], gold[mask], oof[mask]):
+                    pages.setdefault(pid, set())
+                    if gl >= 0 and p >= threshold:
+                        pages[pid].add(int(gl))
+                suffix = a.tag + ('' if md == 'plain' else '.html')
+                with open(f'{a.cv_pred}/{tag}{suffix}.cv-pred.jsonl', 'w') as f:
+                    for pid, lines in pages.items():
+                        f.write(json.dumps({'id': pid, 'noise_lines': sorted(lines)}) + '\n')
 
     # The shipped model: trained on every labelled line.
     m = lgb.train(PARAMS, lgb.Dataset(X[lab], y[lab], weight=w[lab], feature_name=names), a.trees)

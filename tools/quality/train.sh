@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Rebuilds data/line-model.bin from the benchmark: dumps every line's model inputs with the
-# crate's own feature code (examples/dump_features.rs), trains with page-grouped
+# Rebuilds the line models from the benchmark: dumps every line's model inputs with the
+# crate's own feature code (examples/dump_features.rs) twice, from the plain text and with the
+# line hints of the page's HTML, trains the plain-text model (data/line-model.bin, the inputs
+# before `html`) and the HTML model (data/line-model-html.bin, every input) with page-grouped
 # cross-validation (train.py), and scores the cross-validated verdicts with the bench scorer.
 #
 #   pip install -r tools/quality/requirements.txt
@@ -12,11 +14,18 @@ OUT=${OUT:-target/quality}
 mkdir -p "$OUT"
 cargo build --release --quiet --example dump_features
 for name in dev dev-multi; do
-  zcat "$BENCH/$name.jsonl.gz" | target/release/examples/dump_features > "$OUT/$name.tsv"
+  python3 tools/quality/to_records.py "$BENCH/$name.jsonl.gz" --keep \
+    | target/release/examples/dump_features > "$OUT/$name.plain.tsv"
+  python3 tools/quality/to_records.py "$BENCH/$name.jsonl.gz" --keep --html \
+    | target/release/examples/dump_features > "$OUT/$name.html.tsv"
 done
-python3 tools/quality/train.py --dev "$OUT/dev.tsv" --multi "$OUT/dev-multi.tsv" \
-  --out data/line-model.bin --cv-pred "$OUT"
+python3 tools/quality/train.py --dev "$OUT/dev.plain.tsv" --multi "$OUT/dev-multi.plain.tsv" \
+  --plain-inputs --out data/line-model.bin --cv-pred "$OUT"
+python3 tools/quality/train.py --dev "$OUT/dev.html.tsv" --multi "$OUT/dev-multi.html.tsv" \
+  --out data/line-model-html.bin --cv-pred "$OUT"
 for name in dev dev-multi; do
-  echo "== $name, page-grouped 5-fold cross-validation"
+  echo "== $name, page-grouped 5-fold cross-validation, plain text"
   python3 "$BENCH/tools/score_noise.py" --bench "$BENCH/$name.jsonl.gz" --pred cv="$OUT/$name.cv-pred.jsonl"
+  echo "== $name, page-grouped 5-fold cross-validation, with HTML"
+  python3 "$BENCH/tools/score_noise.py" --bench "$BENCH/$name.jsonl.gz" --pred cv="$OUT/$name.html.cv-pred.jsonl"
 done
