@@ -65,8 +65,10 @@ fn min_time(n: usize, mut f: impl FnMut()) -> f64 {
 /// (`aбaбaб…`: 40 KB took 3.6 s, 400 KB would take minutes).
 #[test]
 fn many_foreign_runs_in_one_token_take_linear_time() {
-    let small = "aб".repeat(10_000);
-    let large = "aб".repeat(100_000);
+    // Large enough that the smaller input takes many scheduler ticks: the CPU clock of a
+    // running thread advances only at ticks, so a sub-tick timing would read as zero.
+    let small = "aб".repeat(100_000);
+    let large = "aб".repeat(1_000_000);
     let opts = Options::default();
     // Whether each Cyrillic letter is a foreign run or the whole a mixed-script word is the
     // classifier's choice; that it is flagged at all is not.
@@ -74,7 +76,7 @@ fn many_foreign_runs_in_one_token_take_linear_time() {
     let t_small = min_time(3, || drop(analyze(&small, &opts)));
     let t_large = min_time(2, || drop(analyze(&large, &opts)));
     let ratio = t_large / t_small.max(1e-4);
-    eprintln!("aб runs: 30 KB {t_small:.3} s, 300 KB {t_large:.3} s, ratio {ratio:.1}");
+    eprintln!("aб runs: 300 KB {t_small:.3} s, 3 MB {t_large:.3} s, ratio {ratio:.1}");
     assert!(ratio <= 30.0, "10× the input took {ratio:.1}× the time");
 }
 
