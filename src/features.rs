@@ -8,9 +8,9 @@
 
 use crate::html::LineHint;
 use crate::lexicon;
+use crate::lexicon::FastMap;
 use crate::report::Subkind;
 use crate::segment::{self, Line};
-use std::collections::HashMap;
 
 /// What a short line looks like, from its characters alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,11 +137,11 @@ fn is_closer(c: char) -> bool {
 
 /// True for letters of scripts written without spaces between words.
 fn is_unspaced(c: char) -> bool {
-    use unicode_script::{Script, UnicodeScript};
+    use unicode_script::Script;
     // Thai (U+0E00) is the first of these scripts: everything below is spaced.
     c >= '\u{0E00}'
         && matches!(
-            c.script(),
+            crate::script::script_of(c),
             Script::Han
                 | Script::Hiragana
                 | Script::Katakana
@@ -297,6 +297,12 @@ fn fnv(h: u64, c: char) -> u64 {
 
 /// A hash of a word's lower-case form, computed without allocating.
 fn word_hash(word: &str) -> u64 {
+    if word.is_ascii() {
+        // The same hash: an ASCII letter's lower case is one ASCII character.
+        return word
+            .bytes()
+            .fold(FNV_SEED, |h, b| fnv(h, char::from(b.to_ascii_lowercase())));
+    }
     word.chars()
         .flat_map(char::to_lowercase)
         .fold(FNV_SEED, fnv)
@@ -315,7 +321,11 @@ fn line_key(line: &str) -> Option<u64> {
             }
             space = false;
             any = true;
-            h = c.to_lowercase().fold(h, fnv);
+            h = if c.is_ascii() {
+                fnv(h, c.to_ascii_lowercase())
+            } else {
+                c.to_lowercase().fold(h, fnv)
+            };
         } else if c.is_whitespace() || matches!(c, '-' | '\'' | '’') {
             space = true;
         }
@@ -457,7 +467,7 @@ pub fn extract(
     let counts: Vec<LineCounts> = lines.iter().map(|l| count_line(text, l)).collect();
 
     // The page's function words: its most frequent words, counted in sentence-like lines.
-    let mut freq: HashMap<u64, u32> = HashMap::new();
+    let mut freq: FastMap<u64, u32> = FastMap::default();
     for c in counts.iter().filter(|c| c.words >= 6.0) {
         for &h in &c.word_hashes {
             *freq.entry(h).or_insert(0) += 1;
@@ -465,7 +475,7 @@ pub fn extract(
     }
     let mut ranked: Vec<(u64, u32)> = freq.into_iter().filter(|&(_, n)| n >= 3).collect();
     ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let function: std::collections::HashSet<u64> = ranked
+    let function: crate::lexicon::FastSet<u64> = ranked
         .iter()
         .take(FUNCTION_WORDS)
         .map(|&(h, _)| h)
@@ -476,7 +486,8 @@ pub fn extract(
         .iter()
         .map(|l| line_key(&text[l.range.clone()]))
         .collect();
-    let mut copies: HashMap<u64, (usize, usize)> = HashMap::with_capacity(keys.len());
+    let mut copies: FastMap<u64, (usize, usize)> =
+        FastMap::with_capacity_and_hasher(keys.len(), Default::default());
     for (i, k) in keys.iter().enumerate() {
         if let Some(k) = *k {
             copies.entry(k).or_insert((0, i)).0 += 1;
@@ -527,7 +538,7 @@ pub fn extract(
                 copies: n,
                 first_copy: first == i,
                 copy_of: first,
-                shape: shape(line_text),
+                shape: if c.chars > 60 { None } else { shape(line_text) },
                 phrase: lexicon::ui_phrase(line_text),
                 prose_distance: usize::MAX,
                 prose_before: 0.0,

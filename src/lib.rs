@@ -105,7 +105,9 @@ pub fn analyze(text: &str, options: &Options) -> Report {
         findings.extend(foreign::find_foreign_scripts(&host, &lines));
         let foreign_lines = foreign::find_foreign_languages(&host, &lines);
         for f in &foreign_lines {
-            if let Some(v) = verdicts.iter_mut().find(|v| v.range == f.range) {
+            // One verdict per line, in the lines' order: a binary search, not a scan per line.
+            let at = verdicts.partition_point(|v| v.range.start < f.range.start);
+            if let Some(v) = verdicts.get_mut(at).filter(|v| v.range == f.range) {
                 v.verdict = Verdict::Noise;
                 v.score = v.score.max(f.score);
             }
