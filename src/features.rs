@@ -257,26 +257,29 @@ fn shape(line: &str) -> Option<Shape> {
     if numbers >= 1 && currency >= 1 && rest == 0 {
         return Some(Shape::Amount);
     }
-    let date_words = tokens
-        .iter()
-        .filter(|t| {
+    // A date needs a number: lines without one (most short lines) skip the date words.
+    if numbers >= 1 {
+        let date_words = tokens
+            .iter()
+            .filter(|t| {
+                let lower = t.trim_end_matches(['.', ',']).to_lowercase();
+                lexicon::is_date_word(&lower)
+                    || lower
+                        .chars()
+                        .all(|c| c.is_numeric() || matches!(c, '.' | '/' | '-' | ':' | ','))
+            })
+            .count();
+        let has_month_or_unit = tokens.iter().any(|t| {
             let lower = t.trim_end_matches(['.', ',']).to_lowercase();
             lexicon::is_date_word(&lower)
-                || lower
-                    .chars()
-                    .all(|c| c.is_numeric() || matches!(c, '.' | '/' | '-' | ':' | ','))
-        })
-        .count();
-    let has_month_or_unit = tokens.iter().any(|t| {
-        let lower = t.trim_end_matches(['.', ',']).to_lowercase();
-        lexicon::is_date_word(&lower)
-    });
-    let dotted_date = tokens.iter().any(|t| {
-        let parts: Vec<&str> = t.split(['.', '/', '-']).filter(|p| !p.is_empty()).collect();
-        parts.len() == 3 && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
-    });
-    if numbers >= 1 && (has_month_or_unit || dotted_date) && date_words + 1 >= tokens.len() {
-        return Some(Shape::Date);
+        });
+        let dotted_date = tokens.iter().any(|t| {
+            let parts: Vec<&str> = t.split(['.', '/', '-']).filter(|p| !p.is_empty()).collect();
+            parts.len() == 3 && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+        });
+        if (has_month_or_unit || dotted_date) && date_words + 1 >= tokens.len() {
+            return Some(Shape::Date);
+        }
     }
     if numbers == tokens.len() {
         return Some(Shape::Counter);
