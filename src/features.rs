@@ -8,9 +8,9 @@
 
 use crate::html::LineHint;
 use crate::lexicon;
+use crate::lexicon::FastMap;
 use crate::report::Subkind;
 use crate::segment::{self, Line};
-use std::collections::HashMap;
 
 /// What a short line looks like, from its characters alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,11 +137,11 @@ fn is_closer(c: char) -> bool {
 
 /// True for letters of scripts written without spaces between words.
 fn is_unspaced(c: char) -> bool {
-    use unicode_script::{Script, UnicodeScript};
+    use unicode_script::Script;
     // Thai (U+0E00) is the first of these scripts: everything below is spaced.
     c >= '\u{0E00}'
         && matches!(
-            c.script(),
+            crate::script::script_of(c),
             Script::Han
                 | Script::Hiragana
                 | Script::Katakana
@@ -257,26 +257,29 @@ pub fn shape(line: &str) -> Option<Shape> {
     if numbers >= 1 && currency >= 1 && rest == 0 {
         return Some(Shape::Amount);
     }
-    let date_words = tokens
-        .iter()
-        .filter(|t| {
+    // A date needs a number: lines without one (most short lines) skip the date words.
+    if numbers >= 1 {
+        let date_words = tokens
+            .iter()
+            .filter(|t| {
+                let lower = t.trim_end_matches(['.', ',']).to_lowercase();
+                lexicon::is_date_word(&lower)
+                    || lower
+                        .chars()
+                        .all(|c| c.is_numeric() || matches!(c, '.' | '/' | '-' | ':' | ','))
+            })
+            .count();
+        let has_month_or_unit = tokens.iter().any(|t| {
             let lower = t.trim_end_matches(['.', ',']).to_lowercase();
             lexicon::is_date_word(&lower)
-                || lower
-                    .chars()
-                    .all(|c| c.is_numeric() || matches!(c, '.' | '/' | '-' | ':' | ','))
-        })
-        .count();
-    let has_month_or_unit = tokens.iter().any(|t| {
-        let lower = t.trim_end_matches(['.', ',']).to_lowercase();
-        lexicon::is_date_word(&lower)
-    });
-    let dotted_date = tokens.iter().any(|t| {
-        let parts: Vec<&str> = t.split(['.', '/', '-']).filter(|p| !p.is_empty()).collect();
-        parts.len() == 3 && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
-    });
-    if numbers >= 1 && (has_month_or_unit || dotted_date) && date_words + 1 >= tokens.len() {
-        return Some(Shape::Date);
+        });
+        let dotted_date = tokens.iter().any(|t| {
+            let parts: Vec<&str> = t.split(['.', '/', '-']).filter(|p| !p.is_empty()).collect();
+            parts.len() == 3 && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+        });
+        if (has_month_or_unit || dotted_date) && date_words + 1 >= tokens.len() {
+            return Some(Shape::Date);
+        }
     }
     if numbers == tokens.len() {
         return Some(Shape::Counter);
@@ -297,6 +300,12 @@ fn fnv(h: u64, c: char) -> u64 {
 
 /// A hash of a word's lower-case form, computed without allocating.
 fn word_hash(word: &str) -> u64 {
+    if word.is_ascii() {
+        // The same hash: an ASCII letter's lower case is one ASCII character.
+        return word
+            .bytes()
+            .fold(FNV_SEED, |h, b| fnv(h, char::from(b.to_ascii_lowercase())));
+    }
     word.chars()
         .flat_map(char::to_lowercase)
         .fold(FNV_SEED, fnv)
@@ -315,7 +324,11 @@ fn line_key(line: &str) -> Option<u64> {
             }
             space = false;
             any = true;
-            h = c.to_lowercase().fold(h, fnv);
+            h = if c.is_ascii() {
+                fnv(h, c.to_ascii_lowercase())
+            } else {
+                c.to_lowercase().fold(h, fnv)
+            };
         } else if c.is_whitespace() || matches!(c, '-' | '\'' | '’') {
             space = true;
         }
@@ -457,7 +470,7 @@ pub fn extract(
     let counts: Vec<LineCounts> = lines.iter().map(|l| count_line(text, l)).collect();
 
     // The page's function words: its most frequent words, counted in sentence-like lines.
-    let mut freq: HashMap<u64, u32> = HashMap::new();
+    let mut freq: FastMap<u64, u32> = FastMap::default();
     for c in counts.iter().filter(|c| c.words >= 6.0) {
         for &h in &c.word_hashes {
             *freq.entry(h).or_insert(0) += 1;
@@ -465,7 +478,7 @@ pub fn extract(
     }
     let mut ranked: Vec<(u64, u32)> = freq.into_iter().filter(|&(_, n)| n >= 3).collect();
     ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let function: std::collections::HashSet<u64> = ranked
+    let function: crate::lexicon::FastSet<u64> = ranked
         .iter()
         .take(FUNCTION_WORDS)
         .map(|&(h, _)| h)
@@ -476,7 +489,8 @@ pub fn extract(
         .iter()
         .map(|l| line_key(&text[l.range.clone()]))
         .collect();
-    let mut copies: HashMap<u64, (usize, usize)> = HashMap::with_capacity(keys.len());
+    let mut copies: FastMap<u64, (usize, usize)> =
+        FastMap::with_capacity_and_hasher(keys.len(), Default::default());
     for (i, k) in keys.iter().enumerate() {
         if let Some(k) = *k {
             copies.entry(k).or_insert((0, i)).0 += 1;
@@ -527,7 +541,7 @@ pub fn extract(
                 copies: n,
                 first_copy: first == i,
                 copy_of: first,
-                shape: shape(line_text),
+                shape: if c.chars > 60 { None } else { shape(line_text) },
                 phrase: lexicon::ui_phrase(line_text),
                 prose_distance: usize::MAX,
                 prose_before: 0.0,

@@ -560,6 +560,33 @@ fn host_langs(doc: Lang) -> Vec<Lang> {
 /// marks. Cheaper than UAX #29, and enough for function words (`l’homme` gives `l` and
 /// `homme`).
 fn fast_words(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    // An ASCII line (most lines of most pages): runs of ASCII letters and digits, by bytes.
+    let ascii = text[range.clone()].is_ascii();
+    let bytes = if ascii {
+        &text.as_bytes()[range.clone()]
+    } else {
+        &[][..]
+    };
+    let base = range.start;
+    let mut at = 0;
+    let by_bytes = std::iter::from_fn(move || {
+        let start = at + bytes[at..].iter().position(u8::is_ascii_alphanumeric)?;
+        let len = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bytes.len() - start);
+        at = start + len;
+        Some(base + start..base + at)
+    });
+    let by_chars = (!ascii)
+        .then(|| chars_words(text, range))
+        .into_iter()
+        .flatten();
+    by_bytes.chain(by_chars)
+}
+
+/// [`fast_words`] for any text, character by character.
+fn chars_words(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
     let base = range.start;
     let mut start: Option<usize> = None;
     let mut iter = text[range.clone()].char_indices();
@@ -1083,6 +1110,27 @@ mod tests {
             .into_iter()
             .map(|f| &text[f.range])
             .collect()
+    }
+
+    #[test]
+    fn ascii_words_by_bytes_match_words_by_chars() {
+        let alphabet = b"aZ09 _.,'-\t\x7f!";
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            let s: String = (0..20)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    char::from(alphabet[(x % alphabet.len() as u64) as usize])
+                })
+                .collect();
+            let text = format!("é {s} é");
+            let range = 3..3 + s.len();
+            let fast: Vec<_> = fast_words(&text, range.clone()).collect();
+            let slow: Vec<_> = chars_words(&text, range).collect();
+            assert_eq!(fast, slow, "{s:?}");
+        }
     }
 
     #[test]

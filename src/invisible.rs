@@ -70,34 +70,44 @@ fn joins_legitimately(c: char, prev: Option<char>, next: Option<char>) -> bool {
 /// Every run of invisible characters in `text`, one finding per run.
 pub fn find(text: &str) -> Vec<RawFinding> {
     let mut out: Vec<RawFinding> = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        if let Some(what) = name(c) {
-            if !joins_legitimately(c, prev, next) {
-                let end = i + c.len_utf8();
-                match out.last_mut() {
-                    Some(f) if f.range.end == i => {
-                        f.range.end = end;
-                        if !f.reason.contains(what) {
-                            f.reason.push_str(", ");
-                            f.reason.push_str(what);
-                        }
-                    }
-                    _ => out.push(RawFinding {
-                        kind: Kind::Invisible,
-                        subkind: None,
-                        script: None,
-                        language: None,
-                        reason: format!("invisible character: {what}"),
-                        score: 0.99,
-                        range: i..end,
-                    }),
+    // Every character [`name`] knows starts with one of these bytes in UTF-8: a scan of the
+    // bytes finds the few places worth decoding (none in most pages).
+    let lead = |b: u8| matches!(b, 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF | 0xF3);
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if !lead(b) {
+            continue;
+        }
+        // A lead byte starts a character: `i` is a char boundary.
+        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+            continue;
+        };
+        let Some(what) = name(c) else {
+            continue;
+        };
+        let end = i + c.len_utf8();
+        let prev = text[..i].chars().next_back();
+        let next = text[end..].chars().next();
+        if joins_legitimately(c, prev, next) {
+            continue;
+        }
+        match out.last_mut() {
+            Some(f) if f.range.end == i => {
+                f.range.end = end;
+                if !f.reason.contains(what) {
+                    f.reason.push_str(", ");
+                    f.reason.push_str(what);
                 }
             }
+            _ => out.push(RawFinding {
+                kind: Kind::Invisible,
+                subkind: None,
+                script: None,
+                language: None,
+                reason: format!("invisible character: {what}"),
+                score: 0.99,
+                range: i..end,
+            }),
         }
-        prev = Some(c);
     }
     out
 }

@@ -73,18 +73,19 @@ pub fn document_language(
     lines: &[Line],
     system: Option<WritingSystem>,
 ) -> Option<Detected> {
-    let mut by_length: Vec<&Line> = lines
-        .iter()
-        .filter(|l| system.is_none_or(|ws| mostly_in(&text[l.range.clone()], ws)))
-        .collect();
-    if by_length.is_empty() {
-        by_length = lines.iter().collect();
-    }
+    // Longest first (a stable sort, so that equal lengths keep the text's order); the writing
+    // system is checked only on the lines the sample takes, not on every line of the page.
+    let mut by_length: Vec<&Line> = lines.iter().collect();
     by_length.sort_by_key(|l| std::cmp::Reverse(l.range.len()));
+    let heard = |l: &Line| system.is_none_or(|ws| mostly_in(&text[l.range.clone()], ws));
+    let any_heard = by_length.iter().any(|l| heard(l));
     let mut sample = String::with_capacity(DOCUMENT_SAMPLE_BYTES + 64);
     for line in by_length {
         if sample.len() >= DOCUMENT_SAMPLE_BYTES {
             break;
+        }
+        if any_heard && !heard(line) {
+            continue;
         }
         let s = &text[line.range.clone()];
         let take = floor_char_boundary(s, DOCUMENT_SAMPLE_BYTES - sample.len());

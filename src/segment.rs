@@ -62,9 +62,102 @@ pub fn lines(text: &str) -> Vec<Line> {
 pub fn words(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
     use unicode_segmentation::UnicodeSegmentation;
     let base = range.start;
-    text[range]
-        .unicode_word_indices()
-        .map(move |(i, w)| base + i..base + i + w.len())
+    let s = &text[range];
+    // Most lines hold only ASCII and a few common marks (curly quotes, dashes): their UAX #29
+    // words come from a simple scan (the same words; a test below compares the two).
+    let simple = s.chars().all(|c| simple_class(c).is_some());
+    let fast = simple.then(|| simple_words(s, base));
+    let unicode = (!simple).then(|| {
+        s.unicode_word_indices()
+            .map(move |(i, w)| base + i..base + i + w.len())
+    });
+    fast.into_iter()
+        .flatten()
+        .chain(unicode.into_iter().flatten())
+}
+
+/// The UAX #29 word class of a character, as far as the word rules tell them apart, for
+/// ASCII and a few common marks; `None` for every other character.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// ALetter.
+    Letter,
+    /// Numeric.
+    Digit,
+    /// `_` (ExtendNumLet).
+    Connector,
+    /// `:` (MidLetter).
+    MidLetter,
+    /// `,` and `;` (MidNum).
+    MidNum,
+    /// `.`, `'`, `‘` and `’` (MidNumLet, Single_Quote).
+    MidBoth,
+    /// Anything else: a break on both sides.
+    Other,
+}
+
+fn simple_class(c: char) -> Option<Class> {
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Class::Letter,
+        '0'..='9' => Class::Digit,
+        '_' => Class::Connector,
+        ':' => Class::MidLetter,
+        ',' | ';' => Class::MidNum,
+        '.' | '\'' | '\u{2018}' | '\u{2019}' => Class::MidBoth,
+        '\0'..='\x7f' => Class::Other,
+        // No-break space, guillemets, dashes, double quotes, ellipsis, bullet, euro, pound.
+        '\u{A0}' | '\u{AB}' | '\u{BB}' | '\u{2013}' | '\u{2014}' | '\u{201C}' | '\u{201D}'
+        | '\u{2026}' | '\u{2022}' | '\u{20AC}' | '\u{A3}' => Class::Other,
+        _ => return None,
+    })
+}
+
+/// `unicode_word_indices` on text whose characters all have a [`simple_class`]: runs of
+/// letters, digits and `_`, joined across one `:`/`.`/`'`/`’` between letters (WB6, WB7) or
+/// one `,`/`;`/`.`/`'`/`’` between digits (WB11, WB12), keeping those with a letter or digit.
+fn simple_words(s: &str, base: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let class = |c: char| simple_class(c).unwrap_or(Class::Other);
+    let word = |k: Class| matches!(k, Class::Letter | Class::Digit | Class::Connector);
+    let mut chars = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((start, c)) = chars.next() {
+            let mut k = class(c);
+            if !word(k) {
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            let mut alnum = k != Class::Connector;
+            while let Some(&(i, m)) = chars.peek() {
+                let mk = class(m);
+                if word(mk) {
+                    chars.next();
+                    alnum |= mk != Class::Connector;
+                    k = mk;
+                    end = i + m.len_utf8();
+                    continue;
+                }
+                // A middle mark joins only between two letters or two digits.
+                let after = s[i + m.len_utf8()..].chars().next().map(class);
+                let joins = match mk {
+                    Class::MidLetter => k == Class::Letter && after == Some(Class::Letter),
+                    Class::MidNum => k == Class::Digit && after == Some(Class::Digit),
+                    Class::MidBoth => {
+                        k == Class::Letter && after == Some(Class::Letter)
+                            || k == Class::Digit && after == Some(Class::Digit)
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                chars.next();
+            }
+            if alnum {
+                return Some(base + start..base + end);
+            }
+        }
+        None
+    })
 }
 
 #[cfg(test)]
@@ -109,5 +202,48 @@ mod tests {
         let text = "متبقٍ नमस्ते";
         let ws: Vec<&str> = words(text, 0..text.len()).map(|r| &text[r]).collect();
         assert_eq!(ws, ["متبقٍ", "नमस्ते"]);
+    }
+
+    #[test]
+    fn ascii_words_agree_with_uax29() {
+        use unicode_segmentation::UnicodeSegmentation;
+        // A small alphabet that exercises every rule, in every order up to length 3, plus
+        // longer pseudo-random strings.
+        let alphabet: Vec<char> = "aZ0_:,;.' -\t\x0b\r\n\"!’‘“”—–…•«»€£\u{A0}·é\u{AD}"
+            .chars()
+            .collect();
+        let check = |s: &str| {
+            let fast: Vec<Range<usize>> = words(s, 0..s.len()).collect();
+            let want: Vec<Range<usize>> = s
+                .unicode_word_indices()
+                .map(|(i, w)| i..i + w.len())
+                .collect();
+            assert_eq!(fast, want, "{s:?}");
+        };
+        let mut buf = String::new();
+        fn rec(buf: &mut String, alphabet: &[char], left: usize, check: &dyn Fn(&str)) {
+            check(buf);
+            if left == 0 {
+                return;
+            }
+            for &c in alphabet {
+                buf.push(c);
+                rec(buf, alphabet, left - 1, check);
+                buf.pop();
+            }
+        }
+        rec(&mut buf, &alphabet, 3, &check);
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..50_000 {
+            let s: String = (0..24)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    alphabet[(x % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            check(&s);
+        }
     }
 }
