@@ -362,6 +362,13 @@ fn is_latin_borrowing(run_text: &str) -> bool {
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
         .filter(|t| !t.is_empty())
         .collect();
+    // One or two capitalized words read as a brand or a proper name (`Apple`, `Aramco`);
+    // longer runs of them are foreign prose.
+    let few = tokens
+        .iter()
+        .filter(|t| t.chars().any(char::is_alphabetic))
+        .count()
+        <= 2;
     let mut words = 0;
     let mut after_number = false;
     for t in tokens {
@@ -376,7 +383,8 @@ fn is_latin_borrowing(run_text: &str) -> bool {
         let digit = t.chars().any(|c| c.is_ascii_digit());
         // A unit after a number: `5 km`, `90 km/h`.
         let unit = after_number && letters.len() <= 3;
-        if letters.len() > 12 || !(upper_inside || all_upper || digit || unit) {
+        let capitalized = few && letters[0].is_uppercase();
+        if letters.len() > 12 || !(upper_inside || all_upper || digit || unit || capitalized) {
             return false;
         }
         after_number = false;
@@ -502,6 +510,10 @@ pub fn find_foreign_scripts(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
             g.range = with_numbers(text, &line.range, g.range);
             let run_text = &text[g.range.clone()];
             if g.script == Script::Latin && is_latin_borrowing(run_text) {
+                continue;
+            }
+            // A lone Greek letter in another script's text is a math symbol (`σ`, `μ`, `π`).
+            if g.script == Script::Greek && g.letters == 1 && host.system.main != Script::Greek {
                 continue;
             }
             let lang = run_language(run_text, g.letters);
@@ -1144,7 +1156,11 @@ mod tests {
             "Каждый человек имеет право на iPhone и COVID-19, а также PDF и Wi-Fi, 5 km.",
             "لا يدان أي شخص iPhone من جراء أداء عمل أو الإمتناع عن أداء عمل USB-C.",
             "ทุกคนมีสิทธิในอิสรภาพแห่งการเคลื่อนไหวYouTubeและถิ่นที่อยู่",
+            // Capitalized brand names, one or two words.
+            "Компания Apple показала новое поколение смартфонов с разъёмом Lightning.",
+            "وأضاف المحللون أن شركات كبرى مثل Aramco ستتأثر بالقرار.",
             // Math with Greek and Latin letters.
+            "For a population with standard deviation σ and mean μ, a change Δx is small.",
             "Everyone has the right to α + β = 90° freedom of peaceful assembly.",
             "Κανείς δεν μπορεί να υποχρεωθεί Δt = 0.5 s να συμμετέχει σε σωματείο E = mc².",
             "ทุกคนมีสิทธิในอิสรภาพแห่งการเคลื่อนไหวแลE = mc²ะสถานที่อยู่",
