@@ -213,6 +213,31 @@ fn is_number(t: &str) -> bool {
             .all(|c| c.is_numeric() || matches!(c, ',' | '.' | '\'' | ' ' | '٫' | '٬'))
 }
 
+/// True for numbers glued to date units with no space, as CJK writes dates and times
+/// (`2024年11月20日`, `10時32分`): alternating numbers and date words, at least one of each.
+fn is_glued_date(t: &str) -> bool {
+    let mut numbers = 0;
+    let mut units = 0;
+    let mut rest = t;
+    while let Some(c) = rest.chars().next() {
+        let numeric = c.is_numeric();
+        let len: usize = rest
+            .chars()
+            .take_while(|c| c.is_numeric() == numeric)
+            .map(char::len_utf8)
+            .sum();
+        if numeric {
+            numbers += 1;
+        } else if lexicon::is_date_word(&rest[..len].to_lowercase()) {
+            units += 1;
+        } else {
+            return false;
+        }
+        rest = &rest[len..];
+    }
+    numbers >= 1 && units >= 1
+}
+
 /// The shape of a short line, if it has a telling one.
 pub fn shape(line: &str) -> Option<Shape> {
     if line.chars().count() > 60 {
@@ -257,13 +282,15 @@ pub fn shape(line: &str) -> Option<Shape> {
     if numbers >= 1 && currency >= 1 && rest == 0 {
         return Some(Shape::Amount);
     }
-    // A date needs a number: lines without one (most short lines) skip the date words.
-    if numbers >= 1 {
+    // A date needs a digit: lines without one (most short lines) skip the date words.
+    if tokens.iter().any(|t| t.chars().any(char::is_numeric)) {
+        let numbers = numbers + tokens.iter().filter(|t| is_glued_date(t)).count();
         let date_words = tokens
             .iter()
             .filter(|t| {
                 let lower = t.trim_end_matches(['.', ',']).to_lowercase();
                 lexicon::is_date_word(&lower)
+                    || is_glued_date(t)
                     || lower
                         .chars()
                         .all(|c| c.is_numeric() || matches!(c, '.' | '/' | '-' | ':' | ','))
@@ -271,13 +298,13 @@ pub fn shape(line: &str) -> Option<Shape> {
             .count();
         let has_month_or_unit = tokens.iter().any(|t| {
             let lower = t.trim_end_matches(['.', ',']).to_lowercase();
-            lexicon::is_date_word(&lower)
+            lexicon::is_date_word(&lower) || is_glued_date(t)
         });
         let dotted_date = tokens.iter().any(|t| {
             let parts: Vec<&str> = t.split(['.', '/', '-']).filter(|p| !p.is_empty()).collect();
             parts.len() == 3 && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
         });
-        if (has_month_or_unit || dotted_date) && date_words + 1 >= tokens.len() {
+        if (numbers >= 1 && has_month_or_unit || dotted_date) && date_words + 1 >= tokens.len() {
             return Some(Shape::Date);
         }
     }
@@ -1238,6 +1265,14 @@ mod tests {
             ("12 октября 2025", Some(Shape::Date)),
             ("3 hours ago", Some(Shape::Date)),
             ("12.10.2025", Some(Shape::Date)),
+            ("2024年11月20日", Some(Shape::Date)),
+            ("2025年3月18日 10:32", Some(Shape::Date)),
+            ("۲۵ آبان ۱۴۰۳", Some(Shape::Date)),
+            ("10 जून 2025", Some(Shape::Date)),
+            ("3. мај 2025.", Some(Shape::Date)),
+            ("5 มกราคม 2568", Some(Shape::Date)),
+            ("Mis à jour le 18/04/2025 à 09:15", Some(Shape::Date)),
+            ("5天后", None),
             ("()", Some(Shape::Symbol)),
             ("x", Some(Shape::Symbol)),
             ("Support SouthFront", None),
