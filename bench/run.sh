@@ -50,7 +50,7 @@ fi
 # straytext: the CLI, the wasm package, and the Rust peers' driver (which links straytext).
 say "building straytext (release) and bench/peers-rs"
 cargo build --release --quiet
-cargo build --release --quiet --locked --manifest-path bench/peers-rs/Cargo.toml
+cargo build --release --quiet --manifest-path bench/peers-rs/Cargo.toml
 if node -e 'process.exit(require("./package.json").scripts?.build ? 0 : 1)'; then
   npm run build --silent >/dev/null
 else
