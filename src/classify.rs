@@ -47,18 +47,13 @@ fn decide_by_rules(
         matches!((page.first_prose, page.last_prose), (Some(a), Some(b)) if a <= i && i <= b);
 
     if let Some(shape) = f.shape {
-        return match shape {
-            Shape::Amount => {
-                Decision::noise(0.95, Subkind::Amount, "a currency amount standing alone")
-            }
-            Shape::Counter => Decision::noise(
-                0.9,
-                Subkind::Counter,
-                "a number standing alone or counting something",
-            ),
-            Shape::Date => Decision::noise(0.85, Subkind::Date, "a date or time standing alone"),
-            Shape::Symbol => Decision::noise(0.9, Subkind::Symbol, "symbols with no words"),
+        let score = match shape {
+            Shape::Amount => 0.95,
+            Shape::Date => 0.85,
+            Shape::Counter | Shape::Symbol => 0.9,
         };
+        let (subkind, reason) = shape_reason(shape);
+        return Decision::noise(score, subkind, reason);
     }
 
     if f.copies > 1 {
@@ -97,15 +92,7 @@ fn decide_by_rules(
     }
 
     if let Some(k) = f.phrase {
-        let what = match k {
-            Subkind::Control => "reads like a button or form control",
-            Subkind::Navigation => "reads like a menu item",
-            Subkind::Share => "reads like a share button",
-            Subkind::Comments => "reads like part of a comment widget",
-            Subkind::Consent => "reads like a cookie or consent notice",
-            Subkind::Caption => "reads like an image caption or credit",
-            _ => "reads like UI text",
-        };
+        let what = phrase_reason(k);
         return Decision::noise(0.9, k, what);
     }
 
@@ -174,13 +161,29 @@ fn place(i: usize, f: &LineFeatures, page: &PageFacts) -> &'static str {
     }
 }
 
-/// The `ui_text` subkind a line of this shape is.
-pub fn subkind_of(shape: Shape) -> Subkind {
+/// The `ui_text` subkind a line of this shape is, and why.
+pub fn shape_reason(shape: Shape) -> (Subkind, &'static str) {
     match shape {
-        Shape::Amount => Subkind::Amount,
-        Shape::Counter => Subkind::Counter,
-        Shape::Date => Subkind::Date,
-        Shape::Symbol => Subkind::Symbol,
+        Shape::Amount => (Subkind::Amount, "a currency amount standing alone"),
+        Shape::Counter => (
+            Subkind::Counter,
+            "a number standing alone or counting something",
+        ),
+        Shape::Date => (Subkind::Date, "a date or time standing alone"),
+        Shape::Symbol => (Subkind::Symbol, "symbols with no words"),
+    }
+}
+
+/// What a line that reads as a UI phrase of this subkind reads like.
+fn phrase_reason(subkind: Subkind) -> &'static str {
+    match subkind {
+        Subkind::Control => "reads like a button or form control",
+        Subkind::Navigation => "reads like a menu item",
+        Subkind::Share => "reads like a share button",
+        Subkind::Comments => "reads like part of a comment widget",
+        Subkind::Consent => "reads like a cookie or consent notice",
+        Subkind::Caption => "reads like an image caption or credit",
+        _ => "reads like UI text",
     }
 }
 
@@ -188,26 +191,11 @@ pub fn subkind_of(shape: Shape) -> Subkind {
 fn explain(i: usize, f: &LineFeatures, page: &PageFacts, p: f32) -> (Subkind, String) {
     let score = format!("(model score {p:.2})");
     if let Some(shape) = f.shape {
-        return match shape {
-            Shape::Amount => (Subkind::Amount, "a currency amount standing alone".into()),
-            Shape::Counter => (
-                Subkind::Counter,
-                "a number standing alone or counting something".into(),
-            ),
-            Shape::Date => (Subkind::Date, "a date or time standing alone".into()),
-            Shape::Symbol => (Subkind::Symbol, "symbols with no words".into()),
-        };
+        let (subkind, reason) = shape_reason(shape);
+        return (subkind, reason.into());
     }
     if let Some(k) = f.phrase {
-        let what = match k {
-            Subkind::Control => "reads like a button or form control",
-            Subkind::Navigation => "reads like a menu item",
-            Subkind::Share => "reads like a share button",
-            Subkind::Comments => "reads like part of a comment widget",
-            Subkind::Consent => "reads like a cookie or consent notice",
-            Subkind::Caption => "reads like an image caption or credit",
-            _ => "reads like UI text",
-        };
+        let what = phrase_reason(k);
         return (k, format!("{what}, {} {score}", place(i, f, page)));
     }
     // The clipboard's HTML, where it is unambiguous: all link text inside a `nav` or a footer.

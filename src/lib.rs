@@ -164,7 +164,7 @@ fn widgets_around(
         verdict.verdict = Verdict::Noise;
         verdict.score = verdict.score.max(0.8);
         if let Some(shape) = shape {
-            let subkind = classify::subkind_of(shape);
+            let subkind = classify::shape_reason(shape).0;
             out.push(report::RawFinding {
                 kind: Kind::UiText,
                 subkind: Some(subkind),

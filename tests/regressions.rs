@@ -1,6 +1,9 @@
 //! One test per bug found by the hardening work (hostile input, property tests, fuzzing), so
 //! that none comes back. Each names what used to go wrong.
 
+mod common;
+
+use common::min_time;
 use straytext::{analyze, clean, Options};
 
 /// Checks the invariants every report must satisfy (offsets on char boundaries, findings
@@ -33,31 +36,6 @@ fn foreign_run_after_a_multibyte_space_does_not_panic() {
             space as u32
         );
     }
-}
-
-/// Seconds of CPU this thread has used (Linux: `/proc/thread-self/schedstat`), so that other
-/// processes on a busy machine do not distort ratios; elsewhere wall time.
-fn clock() -> f64 {
-    thread_local!(static START: std::time::Instant = std::time::Instant::now());
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
-        .filter(|&ns| ns > 0)
-        .map_or_else(
-            || START.with(|s| s.elapsed().as_secs_f64()),
-            |ns| ns as f64 / 1e9,
-        )
-}
-
-/// The smallest of `n` timings of `f`, in seconds.
-fn min_time(n: usize, mut f: impl FnMut()) -> f64 {
-    (0..n)
-        .map(|_| {
-            let t = clock();
-            f();
-            clock() - t
-        })
-        .fold(f64::INFINITY, f64::min)
 }
 
 /// Used to take quadratic time: for every foreign run in a line without spaces, the white

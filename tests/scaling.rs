@@ -3,22 +3,10 @@
 //!
 //! Built with `[profile.test] opt-level = 1` (see Cargo.toml).
 
-use std::time::Instant;
-use straytext::{analyze, Options};
+mod common;
 
-/// Seconds of CPU this thread has used (Linux: `/proc/thread-self/schedstat`, nanoseconds),
-/// so that other processes on a busy machine do not distort the ratio; elsewhere wall time.
-fn clock() -> f64 {
-    thread_local!(static START: Instant = Instant::now());
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
-        .filter(|&ns| ns > 0)
-        .map_or_else(
-            || START.with(|s| s.elapsed().as_secs_f64()),
-            |ns| ns as f64 / 1e9,
-        )
-}
+use common::min_time;
+use straytext::{analyze, Options};
 
 /// A page of the kind people paste (menu, widgets, prose, a foreign run), repeated to about
 /// `bytes`, each copy numbered so that lines are not all duplicates.
@@ -67,15 +55,7 @@ fn ten_megabytes_take_at_most_fifteen_times_one() {
     for (name, make) in inputs {
         let small = make(1_000_000);
         let large = make(10_000_000);
-        let time = |s: &str, n: usize| {
-            (0..n)
-                .map(|_| {
-                    let t = clock();
-                    drop(analyze(s, &Options::default()));
-                    clock() - t
-                })
-                .fold(f64::INFINITY, f64::min)
-        };
+        let time = |s: &str, n: usize| min_time(n, || drop(analyze(s, &Options::default())));
         let t1 = time(&small, 3);
         let t10 = time(&large, 2);
         let ratio = t10 / t1;

@@ -173,3 +173,29 @@ pub fn check_report(text: &str, report: &Report) {
         );
     }
 }
+
+/// Seconds of CPU this thread has used (Linux: `/proc/thread-self/schedstat`, nanoseconds), so
+/// that other processes on a busy machine do not distort time ratios; elsewhere wall time. The
+/// clock of a running thread advances at scheduler ticks: time inputs that take many ticks.
+pub fn cpu_seconds() -> f64 {
+    thread_local!(static START: std::time::Instant = std::time::Instant::now());
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .filter(|&ns| ns > 0)
+        .map_or_else(
+            || START.with(|s| s.elapsed().as_secs_f64()),
+            |ns| ns as f64 / 1e9,
+        )
+}
+
+/// The smallest of `n` timings of `f`, in CPU seconds.
+pub fn min_time(n: usize, mut f: impl FnMut()) -> f64 {
+    (0..n)
+        .map(|_| {
+            let t = cpu_seconds();
+            f();
+            cpu_seconds() - t
+        })
+        .fold(f64::INFINITY, f64::min)
+}
