@@ -46,6 +46,8 @@ pub mod language;
 pub mod lexicon;
 pub mod model;
 pub mod offsets;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod records;
 pub mod report;
 pub mod script;
 pub mod segment;

@@ -269,67 +269,11 @@ fn annotate(out: &mut impl Write, text: &str, report: &Report, colour: bool) -> 
 mod jsonl {
     use super::*;
     use rayon::prelude::*;
-    use serde::{Deserialize, Serialize};
+    use straytext::records::{process_line, Output};
 
     /// Records per batch; a batch also ends after this many bytes.
     const BATCH_RECORDS: usize = 512;
     const BATCH_BYTES: usize = 32 << 20;
-
-    #[derive(Deserialize)]
-    struct Record {
-        id: serde_json::Value,
-        text: String,
-        #[serde(default)]
-        html: Option<String>,
-    }
-
-    #[derive(Serialize)]
-    struct ReportOut<'a> {
-        id: &'a serde_json::Value,
-        #[serde(flatten)]
-        report: &'a Report,
-    }
-
-    #[derive(Serialize)]
-    struct CleanOut<'a> {
-        id: &'a serde_json::Value,
-        clean: &'a str,
-    }
-
-    /// Parses one input line into a record, naming the line on failure.
-    fn parse(line_no: usize, bytes: &[u8]) -> Result<Record, CliError> {
-        let text = std::str::from_utf8(bytes).map_err(|e| CliError::BadRecord {
-            line: line_no,
-            message: format!(
-                "not valid UTF-8 (invalid byte at offset {} of the line)",
-                e.valid_up_to()
-            ),
-        })?;
-        serde_json::from_str(text).map_err(|e| CliError::BadRecord {
-            line: line_no,
-            message: format!("not a {{\"id\", \"text\", \"html\"?}} record: {e}"),
-        })
-    }
-
-    fn render(record: &Record, clean: bool) -> String {
-        let mut options = Options::default();
-        if let Some(html) = &record.html {
-            options = options.with_html(html.clone());
-        }
-        let report = analyze(&record.text, &options);
-        let out = if clean {
-            serde_json::to_string(&CleanOut {
-                id: &record.id,
-                clean: &clean_with(&record.text, &report),
-            })
-        } else {
-            serde_json::to_string(&ReportOut {
-                id: &record.id,
-                report: &report,
-            })
-        };
-        out.expect("a report always serializes")
-    }
 
     pub(super) fn run(cli: &Cli) -> Result<(), CliError> {
         let pool = rayon::ThreadPoolBuilder::new()
@@ -347,6 +291,11 @@ mod jsonl {
                 })?,
             )),
             _ => Box::new(io::BufReader::new(io::stdin())),
+        };
+        let output = if cli.clean {
+            Output::Clean
+        } else {
+            Output::Report
         };
         let stdout = io::stdout();
         let mut out = BufWriter::new(stdout.lock());
@@ -374,7 +323,12 @@ mod jsonl {
             let results: Vec<Result<String, CliError>> = pool.install(|| {
                 batch
                     .par_iter()
-                    .map(|(n, bytes)| parse(*n, bytes).map(|r| render(&r, cli.clean)))
+                    .map(|(n, bytes)| {
+                        process_line(bytes, output).map_err(|e| CliError::BadRecord {
+                            line: *n,
+                            message: e.to_string(),
+                        })
+                    })
                     .collect()
             });
             for r in results {

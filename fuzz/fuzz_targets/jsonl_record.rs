@@ -1,35 +1,26 @@
-//! The JSONL reader's path as far as the library reaches it: the record parsing lives in
-//! `src/main.rs` (a binary, not reachable from here), so this target parses a line as a
-//! `{"id", "text", "html"?}` record with serde_json exactly as the CLI does, then analyses it
-//! and serializes the report with its id, as the CLI prints it. No panic; the output is one
-//! line of valid JSON.
+//! The CLI's JSONL path (`straytext::records`, which `--format jsonl` calls for every input
+//! line): any bytes either give a `RecordError` or one line of valid JSON carrying the record's
+//! id and a report whose findings lie inside the text. No panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use straytext::{analyze, Options};
+use straytext::records::{parse, process_line, Output};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(line) = std::str::from_utf8(data) else {
+    let Ok(printed) = process_line(data, Output::Report) else {
+        assert!(parse(data).is_err());
         return;
     };
-    let Ok(record) = serde_json::from_str::<serde_json::Value>(line) else {
-        return;
-    };
-    let Some(text) = record.get("text").and_then(|t| t.as_str()) else {
-        return;
-    };
-    let mut options = Options::default();
-    if let Some(html) = record.get("html").and_then(|h| h.as_str()) {
-        options = options.with_html(html);
-    }
-    let report = analyze(text, &options);
-    let mut out = serde_json::to_value(&report).expect("a report serializes");
-    out["id"] = record.get("id").cloned().unwrap_or(serde_json::Value::Null);
-    let printed = serde_json::to_string(&out).expect("a report prints");
+    let record = parse(data).expect("a line that printed parses");
     assert!(!printed.contains('\n'));
     let back: serde_json::Value = serde_json::from_str(&printed).expect("printed JSON parses");
-    assert_eq!(
-        back["findings"].as_array().map(Vec::len),
-        Some(report.findings.len())
-    );
+    assert_eq!(back["id"], record.id);
+    let units = record.text.encode_utf16().count() as u64;
+    for f in back["findings"].as_array().expect("findings") {
+        let (s, e) = (f["start"].as_u64().unwrap(), f["end"].as_u64().unwrap());
+        assert!(s < e && e <= units, "{f}");
+    }
+    let clean = process_line(data, Output::Clean).expect("the same line parses again");
+    let clean: serde_json::Value = serde_json::from_str(&clean).expect("clean JSON parses");
+    assert!(clean["clean"].as_str().expect("clean text").len() <= record.text.len());
 });
