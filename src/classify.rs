@@ -255,18 +255,93 @@ const INSIDE_PROSE_THRESHOLD: f32 = 0.4;
 /// so they stay content.
 const SELECTION_PROSE_LINES: usize = 4;
 
+/// How far the page's threshold follows the page's mean model score (weighted by characters):
+/// a page the model scores as mostly noise gets a higher threshold, one it scores as mostly
+/// content a lower one (`tools/quality/train.py`, `PAGE_BETA`).
+const PAGE_BETA: f32 = 0.3;
+
+/// The mean score at which a page keeps the model's own threshold.
+const PAGE_MEAN_REFERENCE: f32 = 0.4;
+
+/// The least share of a page's characters that stays content: when the model would remove more,
+/// the lines it scores lowest stay content until this share is kept (`PAGE_MIN_KEPT` in
+/// `tools/quality/train.py`).
+const PAGE_MIN_KEPT: f64 = 0.1;
+
+/// The noise probability of every line and, for the plain-text model, each line's threshold
+/// after the page rules (the threshold follows the page's mean score; a page keeps at least
+/// [`PAGE_MIN_KEPT`] of its characters). Cross-validated in `tools/quality/RESULTS.md`.
+fn page_scores(
+    forest: &Forest,
+    feats: &[LineFeatures],
+    inputs: &[f32],
+    page_rule: bool,
+) -> (Vec<f32>, Vec<f32>) {
+    let scores: Vec<f32> = (0..feats.len())
+        .map(|i| {
+            let x = inputs
+                .get(i * features::INPUTS..(i + 1) * features::INPUTS)
+                .unwrap_or(&[]);
+            forest.probability(x)
+        })
+        .collect();
+    let mut thresholds = vec![forest.threshold(); feats.len()];
+    if !page_rule || feats.is_empty() {
+        return (scores, thresholds);
+    }
+    let total: f64 = feats.iter().map(|f| f.chars as f64).sum();
+    if total <= 0.0 {
+        return (scores, thresholds);
+    }
+    let mean = feats
+        .iter()
+        .zip(&scores)
+        .map(|(f, &p)| f.chars as f64 * f64::from(p))
+        .sum::<f64>()
+        / total;
+    let t = forest.threshold() + PAGE_BETA * (mean as f32 - PAGE_MEAN_REFERENCE);
+    thresholds.fill(t);
+    let kept: f64 = feats
+        .iter()
+        .zip(&scores)
+        .filter(|&(_, &p)| p < t)
+        .map(|(f, _)| f.chars as f64)
+        .sum();
+    if kept < PAGE_MIN_KEPT * total {
+        // Keep the lowest-scored lines until the share is reached (ties in line order).
+        let mut order: Vec<usize> = (0..feats.len()).collect();
+        order.sort_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(a.cmp(&b)));
+        let mut sum = 0.0;
+        for j in order {
+            if let Some(t) = thresholds.get_mut(j) {
+                *t = f32::INFINITY;
+            }
+            sum += feats.get(j).map_or(0.0, |f| f.chars as f64);
+            if sum >= PAGE_MIN_KEPT * total {
+                break;
+            }
+        }
+    }
+    (scores, thresholds)
+}
+
 /// Decisions from the line model: the verdict is the model's, the explanation the evidence's.
-fn decide_by_model(forest: &Forest, feats: &[LineFeatures], page: &PageFacts) -> Vec<Decision> {
+/// `page_rule`: apply the page rules of [`page_scores`] (measured for the plain-text model).
+fn decide_by_model(
+    forest: &Forest,
+    feats: &[LineFeatures],
+    page: &PageFacts,
+    page_rule: bool,
+) -> Vec<Decision> {
     let inputs = features::model_inputs(feats, page);
     let selection = feats.iter().filter(|f| f.prose).count() < SELECTION_PROSE_LINES;
+    let (scores, thresholds) = page_scores(forest, feats, &inputs, page_rule);
     let mut out: Vec<Decision> = feats
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let x = inputs
-                .get(i * features::INPUTS..(i + 1) * features::INPUTS)
-                .unwrap_or(&[]);
-            let p = forest.probability(x);
+            let p = scores.get(i).copied().unwrap_or(0.0);
+            let line_threshold = thresholds.get(i).copied().unwrap_or(forest.threshold());
             // Lines with no words at all are noise whatever their place, and so is a date
             // standing alone (measured: char F1 unchanged on dev and dev-multi, +4 fixture
             // dates in Persian, Serbian, Thai and Chinese).
@@ -275,9 +350,9 @@ fn decide_by_model(forest: &Forest, feats: &[LineFeatures], page: &PageFacts) ->
             // validated: -0.001 character F1 on dev, +0.014 on dev-multi).
             let inside = matches!((page.first_prose, page.last_prose), (Some(a), Some(b)) if a <= i && i <= b);
             let threshold = if f.prose && inside {
-                forest.threshold().max(INSIDE_PROSE_THRESHOLD)
+                line_threshold.max(INSIDE_PROSE_THRESHOLD)
             } else {
-                forest.threshold()
+                line_threshold
             };
             if (p >= threshold && !(selection && f.prose)) || forced {
                 let (k, why) = explain(i, f, page, p);
@@ -368,13 +443,15 @@ pub fn classify(
 ) -> (Vec<RawVerdict>, Vec<RawFinding>) {
     // With the clipboard's HTML (some line found in it), the model that reads its hints.
     let has_html = feats.iter().any(|f| f.hint.found);
-    let forest = if has_html {
-        model::html_line_model().or_else(model::line_model)
+    let html_forest = if has_html {
+        model::html_line_model()
     } else {
-        model::line_model()
+        None
     };
+    let page_rule = html_forest.is_none();
+    let forest = html_forest.or_else(model::line_model);
     let decisions: Vec<Decision> = match forest {
-        Some(forest) => decide_by_model(forest, feats, page),
+        Some(forest) => decide_by_model(forest, feats, page, page_rule),
         None => (0..feats.len())
             .filter_map(|i| feats.get(i).map(|f| decide_by_rules(i, f, feats, page)))
             .collect(),
@@ -400,4 +477,74 @@ pub fn classify(
         }
     }
     (verdicts, findings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page of menu items only: the model calls every line noise, the page rule keeps the
+    /// lowest-scored tenth of its characters.
+    #[test]
+    fn a_page_keeps_a_tenth_of_its_characters() {
+        let words = [
+            "Home",
+            "World",
+            "Politics",
+            "Business",
+            "Sports",
+            "Weather",
+            "Travel",
+            "Style",
+            "Health",
+            "Science",
+            "Opinion",
+            "Video",
+            "Podcasts",
+            "Sign in",
+            "Subscribe",
+            "Menu",
+        ];
+        let text: String = words
+            .iter()
+            .zip(words.iter().cycle().skip(3))
+            .chain(words.iter().zip(words.iter().cycle().skip(7)))
+            .map(|(a, b)| format!("{a} {b}\n"))
+            .collect();
+        let lines = crate::segment::lines(&text);
+        let (feats, page) = features::extract(&text, &lines, None);
+        let Some(forest) = model::line_model() else {
+            return;
+        };
+        let inputs = features::model_inputs(&feats, &page);
+        let (scores, plain) = page_scores(forest, &feats, &inputs, false);
+        let total: usize = feats.iter().map(|f| f.chars).sum();
+        let kept = |thresholds: &[f32]| -> usize {
+            feats
+                .iter()
+                .zip(scores.iter().zip(thresholds))
+                .filter(|(_, (p, t))| p < t)
+                .map(|(f, _)| f.chars)
+                .sum()
+        };
+        assert!(
+            kept(&plain) * 10 < total,
+            "the model alone keeps {}",
+            kept(&plain)
+        );
+        let (_, ruled) = page_scores(forest, &feats, &inputs, true);
+        assert!(
+            kept(&ruled) * 10 >= total,
+            "the page rule keeps {}",
+            kept(&ruled)
+        );
+        let (verdicts, _) = classify(&lines, &feats, &page);
+        let content: usize = verdicts
+            .iter()
+            .zip(&feats)
+            .filter(|(v, _)| v.verdict == Verdict::Content)
+            .map(|(_, f)| f.chars)
+            .sum();
+        assert!(content * 10 >= total, "classify keeps {content} of {total}");
+    }
 }

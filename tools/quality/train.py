@@ -20,6 +20,38 @@ PARAMS = dict(objective='binary', num_leaves=2 ** DEPTH, max_depth=DEPTH, learni
               num_threads=1, verbose=-1, seed=7, deterministic=True)
 TREES = 100
 MULTI_WEIGHT = 4.0   # dev-multi has few labelled lines, but they are the only non-English ones
+# The page rules after the plain-text model (the same as `page_scores` in src/classify.rs): the
+# page's threshold moves by PAGE_BETA x (the page's mean score, weighted by characters, minus
+# PAGE_MEAN_REFERENCE), and a page keeps at least PAGE_MIN_KEPT of its characters (the lines
+# scored lowest stay content).
+PAGE_BETA = 0.3
+PAGE_MEAN_REFERENCE = 0.4
+PAGE_MIN_KEPT = 0.1
+
+
+def page_rule(scores, chars, threshold):
+    """Noise verdicts (bool) of one page's lines under the page rules."""
+    tot = float(chars.sum())
+    if len(scores) == 0 or tot <= 0:
+        return scores >= threshold
+    mean = float((scores * chars).sum()) / tot
+    t = threshold + PAGE_BETA * (mean - PAGE_MEAN_REFERENCE)
+    noise = scores >= t
+    if chars[~noise].sum() < PAGE_MIN_KEPT * tot:
+        order = np.argsort(scores, kind='stable')
+        k = int(np.searchsorted(np.cumsum(chars[order]), PAGE_MIN_KEPT * tot)) + 1
+        noise[order[:k]] = False
+    return noise
+
+
+def verdicts(oof, chars, pages, threshold, rule):
+    """Noise verdicts (0/1) of every line: the threshold alone, or with the page rules."""
+    if not rule:
+        return (oof >= threshold).astype(int)
+    out = np.zeros(len(oof), dtype=int)
+    for ix in pages:
+        out[ix] = page_rule(oof[ix], chars[ix], threshold)
+    return out
 
 
 def load(path):
@@ -174,8 +206,11 @@ def main():
     ap.add_argument('--importance', action='store_true')
     ap.add_argument('--cv-pred', default=None, help='directory for the cross-validated predictions')
     ap.add_argument('--tag', default='', help='suffix of the prediction files (dev<TAG>.cv-pred.jsonl)')
+    ap.add_argument('--threshold', type=float, default=None,
+                    help='the threshold to ship (default: the one that maximises the summed char F1 in CV)')
     ap.add_argument('--plain-inputs', action='store_true',
-                    help="only the inputs from the text (those before 'html'): the plain-text model")
+                    help="only the inputs from the text (those before 'html'): the plain-text model"
+                         " (its verdicts also get the page rules, see page_rule)")
     a = ap.parse_args()
     # Each bench file, plain and (when given) with the HTML: one model learns both, the
     # `html` input tells them apart. A page's two copies share its group in the folds.
@@ -212,31 +247,41 @@ def main():
     report = {}
     modes = sorted(set(mode), reverse=True)
     sets = [(md, lab & ~is_multi & (mode == md), lab & is_multi & (mode == md)) for md in modes]
-    best = max(np.arange(0.1, 0.91, 0.02),
-               key=lambda t: sum(prf(y[m_], (oof[m_] >= t).astype(int), ch[m_])[2]
-                                 for _, d_, u_ in sets for m_ in (d_, u_)))
-    threshold = round(float(best), 2)
+    rule = a.plain_inputs
+    groups = {}
+    for i, (pid, md) in enumerate(zip(ids, mode)):
+        groups.setdefault((pid, md, bool(is_multi[i])), []).append(i)
+    pages = [np.array(v) for v in groups.values()]
+
+    def objective(t):
+        v = verdicts(oof, ch, pages, t, rule)
+        return sum(prf(y[m_], v[m_], ch[m_])[2] for _, d_, u_ in sets for m_ in (d_, u_))
+    best = max(np.arange(0.1, 0.91, 0.02), key=objective)
+    print(f'CV threshold maximising char F1: {best:.2f}', file=sys.stderr)
+    threshold = round(float(best if a.threshold is None else a.threshold), 2)
     for t in sorted({0.5, threshold}):
+        v = verdicts(oof, ch, pages, t, rule)
         for md, dev_l, multi_l in sets:
             for name, mask in [('dev', dev_l), ('dev-multi', multi_l)] + \
                     [(f'dev/{s}', (src == s) & dev_l) for s in sorted(set(src[dev_l]))]:
-                pred = (oof[mask] >= t).astype(int)
+                pred = v[mask]
                 lp, lr, lf = prf(y[mask], pred, np.ones(mask.sum()))
                 cp, cr, cf = prf(y[mask], pred, ch[mask])
                 report[f'{md}/{name}@{t}'] = dict(line_p=lp, line_r=lr, line_f1=lf, char_p=cp, char_r=cr, char_f1=cf)
                 print(f'CV threshold {t:.2f} {md:5s} {name:24s} line P/R/F1 {lp:.3f} {lr:.3f} {lf:.3f}   char P/R/F1 {cp:.3f} {cr:.3f} {cf:.3f}')
     if a.cv_pred:
         # The cross-validated verdicts in score_noise.py's format, one file per bench file and mode.
+        v = verdicts(oof, ch, pages, threshold, rule)
         for md in modes:
             for tag, mask in [('dev', ~is_multi & (mode == md)), ('dev-multi', is_multi & (mode == md))]:
-                pages = {}
-                for pid, gl, p in zip(ids[mask], gold[mask], oof[mask]):
-                    pages.setdefault(pid, set())
-                    if gl >= 0 and p >= threshold:
-                        pages[pid].add(int(gl))
+                flagged = {}
+                for pid, gl, p in zip(ids[mask], gold[mask], v[mask]):
+                    flagged.setdefault(pid, set())
+                    if gl >= 0 and p:
+                        flagged[pid].add(int(gl))
                 suffix = a.tag + ('' if md == 'plain' else '.html')
                 with open(f'{a.cv_pred}/{tag}{suffix}.cv-pred.jsonl', 'w') as f:
-                    for pid, lines in pages.items():
+                    for pid, lines in flagged.items():
                         f.write(json.dumps({'id': pid, 'noise_lines': sorted(lines)}) + '\n')
 
     # The shipped model: trained on every labelled line.
