@@ -804,6 +804,35 @@ pub const INPUT_NAMES: &[&str] = &[
     "h_win10_article",
     "h_article_before",
     "h_article_after",
+    "h_table",
+    "h_pre",
+    "h_quote",
+    "h_comment",
+    "h_share",
+    "h_related",
+    "h_tags",
+    "h_notice",
+    "h_ad",
+    "h_article_body",
+    "h_block_tag",
+    "h_inner_tag",
+    "h_block_log_chars",
+    "h_block_link_density",
+    "h_parent_log_chars",
+    "h_parent_link_density",
+    "h_path_log_count",
+    "h_path_parents",
+    "h_path_share",
+    "h_ancestor_score",
+    "h_article_steps",
+    "h_article_lca_share",
+    "h_h1_steps",
+    "h_h1_lca_share",
+    "h_article_from_start",
+    "h_article_to_end",
+    "h_h1_from",
+    "h_path_article_share",
+    "h_log_siblings",
 ];
 
 /// The number of model inputs per line.
@@ -819,7 +848,10 @@ pub const PLAIN_INPUTS: usize = INPUTS - HTML_INPUTS;
 
 /// The inputs from the HTML's hints after the page's `html` inputs: the line's own (19), its two
 /// neighbours' (3 each) and 5 of the lines around it.
-const HINT_INPUTS: usize = 19 + 2 * 3 + 5;
+const HINT_INPUTS: usize = 19 + 2 * 3 + 5 + STRUCTURE_INPUTS;
+
+/// The inputs from the line's block element and its place in the HTML's tree.
+const STRUCTURE_INPUTS: usize = 29;
 
 /// The inputs measured on each neighbour.
 const NEIGHBOUR_INPUTS: usize = 10;
@@ -899,6 +931,42 @@ fn hint_inputs(h: &LineHint) -> [f32; 19] {
         (1.0 + h.text_density).ln(),
         f32::from(h.depth.min(200)),
         h.position,
+    ]
+}
+
+/// The inputs from the line's block element and its place in the HTML's tree.
+fn structure_inputs(h: &LineHint) -> [f32; STRUCTURE_INPUTS] {
+    let log = |x: u32| (1.0 + x as f32).ln();
+    [
+        bool_f(h.in_table),
+        bool_f(h.in_pre),
+        bool_f(h.in_quote),
+        bool_f(h.in_comment),
+        bool_f(h.in_share),
+        bool_f(h.in_related),
+        bool_f(h.in_tags),
+        bool_f(h.in_notice),
+        bool_f(h.in_ad),
+        bool_f(h.in_article_body),
+        f32::from(h.block_tag),
+        f32::from(h.inner_tag),
+        log(h.block_chars),
+        h.block_link_density,
+        log(h.parent_chars),
+        h.parent_link_density,
+        log(h.path_count),
+        h.path_parents.min(1000) as f32,
+        h.path_share,
+        h.ancestor_score,
+        f32::from(h.article_steps.min(100)),
+        h.article_lca_share,
+        f32::from(h.h1_steps.min(100)),
+        h.h1_lca_share,
+        h.article_from_start,
+        h.article_to_end,
+        h.h1_from,
+        h.path_article_share,
+        log(h.siblings),
     ]
 }
 
@@ -1237,6 +1305,7 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
                 before,
                 after,
             ]);
+            out.extend_from_slice(&structure_inputs(&f.hint));
         } else {
             out.extend_from_slice(&[0.0; HINT_INPUTS]);
         }

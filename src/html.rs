@@ -70,6 +70,76 @@ pub struct LineHint {
     pub depth: u16,
     /// Where the line's text starts in the HTML's visible text, as a share of it, in [0, 1].
     pub position: f32,
+    /// Inside a `table`.
+    pub in_table: bool,
+    /// Inside `pre` (or `listing`, `xmp`).
+    pub in_pre: bool,
+    /// Inside `blockquote` or `q`.
+    pub in_quote: bool,
+    /// Inside an element whose class or id names comments or replies (or schema.org's
+    /// `Comment`).
+    pub in_comment: bool,
+    /// Inside an element whose class or id names sharing (`share`, `social`).
+    pub in_share: bool,
+    /// Inside an element whose class or id names teasers (`related`, `recommend`, `teaser`,
+    /// `card`, `promo`, `trending`, …).
+    pub in_related: bool,
+    /// Inside an element whose class or id names tags, categories, breadcrumbs or pages.
+    pub in_tags: bool,
+    /// Inside an element whose class or id names a notice (`newsletter`, `subscribe`,
+    /// `cookie`, `consent`, `popup`, `banner`, …).
+    pub in_notice: bool,
+    /// Inside an element whose class or id names an ad (`ad`, `ads`, `advert`, `sponsor`).
+    pub in_ad: bool,
+    /// Inside schema.org's `articleBody`.
+    pub in_article_body: bool,
+    /// The tag of the line's block element (a small code, see `tag_code`).
+    pub block_tag: u8,
+    /// The tag of the line's innermost element when it is inside its block (`a`, `span`,
+    /// `time`, …), else 0.
+    pub inner_tag: u8,
+    /// Visible characters of the line's block element, and the share inside links.
+    pub block_chars: u32,
+    /// Share of the block's characters inside links.
+    pub block_link_density: f32,
+    /// Visible characters of the block element around the line's block.
+    pub parent_chars: u32,
+    /// Share of the parent block's characters inside links.
+    pub parent_link_density: f32,
+    /// How many elements with text share the block's path from the root (each ancestor's tag
+    /// and class): lists of teasers, comments and product cards repeat one.
+    pub path_count: u32,
+    /// How many different parents those elements have (article paragraphs share one).
+    pub path_parents: u32,
+    /// Their characters, as a share of the page's visible text.
+    pub path_share: f32,
+    /// The best Readability score among the block and its nearest ancestors (up to
+    /// [`ANCESTOR_REACH`] steps up), as a share of the article block's score.
+    pub ancestor_score: f32,
+    /// Steps up from the line's block to the nearest common ancestor with the article block.
+    pub article_steps: u16,
+    /// That common ancestor's characters, as a share of the page's visible text (-1 without
+    /// an article block).
+    pub article_lca_share: f32,
+    /// Steps up from the line's block to the nearest common ancestor with the first `h1`.
+    pub h1_steps: u16,
+    /// That common ancestor's characters, as a share of the page's visible text (-1 without
+    /// an `h1`).
+    pub h1_lca_share: f32,
+    /// How far the line starts after the article block's text starts (negative before it),
+    /// as a share of the page's visible text.
+    pub article_from_start: f32,
+    /// How far the line ends before the article block's text ends (negative after it), as a
+    /// share of the page's visible text.
+    pub article_to_end: f32,
+    /// How far the line starts after the first `h1` starts (negative before it), as a share of
+    /// the page's visible text; -2 without an `h1`.
+    pub h1_from: f32,
+    /// Share of the characters of the block's path (see [`path_count`](Self::path_count))
+    /// that lie inside the article block.
+    pub path_article_share: f32,
+    /// How many elements the block's parent holds.
+    pub siblings: u32,
 }
 
 /// The deepest nesting of elements the tree builder tracks; deeper elements are read as text
@@ -113,6 +183,25 @@ mod bit {
     /// Class or id joins two names with `and` (`td-content-and-menu`): none of its names
     /// count but the byline ones. Only seen while reading attributes.
     pub const VETO_ALL: u32 = 1 << 22;
+    /// Inside a `table`.
+    pub const TABLE: u32 = 1 << 23;
+    /// Inside a `blockquote` or `q`.
+    pub const QUOTE: u32 = 1 << 24;
+    /// Class or id names comments or replies (`comment`, `reply`, `disqus`, `respond`), or
+    /// `itemprop`/`itemtype` names a comment.
+    pub const COMMENT: u32 = 1 << 25;
+    /// Class or id names sharing (`share`, `social`).
+    pub const SHARE: u32 = 1 << 26;
+    /// Class or id names teasers (`related`, `recommend`, `teaser`, `card`, `promo`, …).
+    pub const RELATED: u32 = 1 << 27;
+    /// Class or id names tags, categories, breadcrumbs or pagination.
+    pub const TAGS: u32 = 1 << 28;
+    /// Class or id names a notice (`newsletter`, `subscribe`, `cookie`, `consent`, `popup`, …).
+    pub const NOTICE: u32 = 1 << 29;
+    /// Class or id names an ad (`ad`, `ads`, `advert`, `sponsor`).
+    pub const AD: u32 = 1 << 30;
+    /// `itemprop=articleBody` (schema.org), or a class or id `articlebody`.
+    pub const ARTICLE_BODY: u32 = 1 << 31;
 
     /// The bits that make an element an unlikely home for the article.
     pub const UNLIKELY: u32 = NAV | FOOTER | ASIDE | WIDGET | HEADER;
@@ -168,7 +257,7 @@ fn tag_info(name: &[u8]) -> (Kind, u32, bool) {
         // innerText puts a tab between cells: a row is one line.
         b"td" | b"th" => (Kind::Cell, 0, false),
         b"tbody" | b"thead" | b"tfoot" => (Kind::TableSection, 0, true),
-        b"table" => (Kind::Table, 0, true),
+        b"table" => (Kind::Table, TABLE, true),
         b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => (Kind::Heading, HEADING, true),
         b"head" => (Kind::Head, SKIP, true),
         b"body" => (Kind::Body, 0, true),
@@ -191,8 +280,10 @@ fn tag_info(name: &[u8]) -> (Kind, u32, bool) {
             let b = if name == b"address" { BYLINE } else { 0 };
             (Kind::ListLike, b, true)
         }
-        b"blockquote" | b"center" | b"dir" | b"fieldset" | b"figure" | b"hgroup" | b"legend"
-        | b"section" | b"caption" | b"search" => (Kind::Block, 0, true),
+        b"blockquote" => (Kind::Block, QUOTE, true),
+        b"q" => (Kind::Other, QUOTE, false),
+        b"center" | b"dir" | b"fieldset" | b"figure" | b"hgroup" | b"legend" | b"section"
+        | b"caption" | b"search" => (Kind::Block, 0, true),
         b"button" | b"label" | b"select" => (Kind::Other, CONTROL, false),
         b"time" => (Kind::Other, BYLINE, false),
         b"br" => (Kind::Br, 0, true),
@@ -206,6 +297,32 @@ fn tag_info(name: &[u8]) -> (Kind, u32, bool) {
         b"iframe" | b"textarea" | b"noembed" | b"noframes" | b"canvas" | b"object" | b"audio"
         | b"video" | b"datalist" | b"plaintext" => (Kind::Other, SKIP, false),
         _ => (Kind::Other, 0, false),
+    }
+}
+
+/// A small code for a tag, for the model: the line's block element and its innermost element.
+fn tag_code(name: &[u8]) -> u8 {
+    match name {
+        b"p" => 1,
+        b"li" => 2,
+        b"td" | b"th" => 3,
+        b"h1" => 4,
+        b"h2" => 5,
+        b"h3" | b"h4" | b"h5" | b"h6" => 6,
+        b"div" => 7,
+        b"pre" | b"code" | b"kbd" | b"samp" => 8,
+        b"blockquote" | b"q" => 9,
+        b"figcaption" | b"caption" => 10,
+        b"dd" | b"dt" => 11,
+        b"section" | b"article" | b"main" => 12,
+        b"header" | b"footer" | b"nav" | b"aside" => 13,
+        b"a" => 14,
+        b"span" => 15,
+        b"em" | b"strong" | b"b" | b"i" | b"u" | b"small" | b"mark" | b"cite" => 16,
+        b"time" => 17,
+        b"button" | b"label" | b"option" | b"select" | b"summary" => 18,
+        b"form" | b"fieldset" | b"legend" => 19,
+        _ => 20,
     }
 }
 
@@ -321,7 +438,7 @@ fn token_bits(t: &[u8]) -> u32 {
         b"date",
         b"meta",
     ];
-    let mut bits = 0;
+    let mut bits = family_bits(t);
     if WIDGET_WORDS.contains(&t) || WIDGET_STEMS.iter().any(|s| t.starts_with(s)) {
         bits |= WIDGET;
     }
@@ -348,6 +465,86 @@ fn token_bits(t: &[u8]) -> u32 {
     }
     if t == b"and" {
         bits |= VETO_ALL;
+    }
+    bits
+}
+
+/// The finer families of widget names a lower-case class or id token belongs to.
+fn family_bits(t: &[u8]) -> u32 {
+    use bit::*;
+    let stem = |stems: &[&[u8]]| stems.iter().any(|s| t.starts_with(s));
+    let word = |words: &[&[u8]]| words.contains(&t);
+    let mut bits = 0;
+    if stem(&[
+        b"comment",
+        b"repl",
+        b"disqus",
+        b"discussion",
+        b"respond",
+        b"shoutbox",
+    ]) {
+        bits |= COMMENT;
+    }
+    if stem(&[b"share", b"sharing", b"social"]) || word(&[b"sns"]) {
+        bits |= SHARE;
+    }
+    if stem(&[
+        b"related",
+        b"recommend",
+        b"teaser",
+        b"card",
+        b"promo",
+        b"trending",
+        b"popular",
+        b"similar",
+        b"suggest",
+        b"outbrain",
+        b"taboola",
+        b"tile",
+    ]) {
+        bits |= RELATED;
+    }
+    if stem(&[b"categor", b"breadcrumb", b"paginat", b"pager", b"tagcloud"])
+        || word(&[b"tags", b"tag", b"crumbs"])
+    {
+        bits |= TAGS;
+    }
+    if stem(&[
+        b"newsletter",
+        b"subscri",
+        b"signup",
+        b"cookie",
+        b"consent",
+        b"gdpr",
+        b"popup",
+        b"modal",
+        b"banner",
+        b"notice",
+        b"alert",
+    ]) {
+        bits |= NOTICE;
+    }
+    if stem(&[b"advert", b"sponsor", b"adsbygoogle", b"adslot", b"adunit"])
+        || word(&[b"ad", b"ads", b"dfp"])
+    {
+        bits |= AD;
+    }
+    if t == b"articlebody" {
+        bits |= ARTICLE_BODY;
+    }
+    bits
+}
+
+/// Context bits named by an `itemprop` or `itemtype` value (schema.org).
+fn item_bits(value: &[u8]) -> u32 {
+    let lower = value.to_ascii_lowercase();
+    let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
+    let mut bits = 0;
+    if has(b"articlebody") {
+        bits |= bit::ARTICLE_BODY;
+    }
+    if has(b"comment") {
+        bits |= bit::COMMENT;
     }
     bits
 }
@@ -442,6 +639,15 @@ struct Elem {
     sub_elems: u32,
     /// Readability score (`None` until the element is a candidate).
     score: Option<f32>,
+    /// The tag's [`tag_code`].
+    tag: u8,
+    /// Elements above it.
+    depth: u16,
+    /// A hash of its path from the root: each ancestor's tag and class (without digits).
+    path: u64,
+    /// Where its text starts and ends in the page's text (byte offsets).
+    text_start: u32,
+    text_end: u32,
 }
 
 /// An open element.
@@ -462,6 +668,8 @@ struct Segment {
     start: u32,
     ctx: u32,
     block: u32,
+    /// The innermost element around the text.
+    elem: u32,
     depth: u16,
 }
 
@@ -478,6 +686,30 @@ struct Page {
     /// The Readability top candidate and its siblings, as element id ranges (disjoint, in
     /// document order).
     article: Vec<(u32, u32)>,
+    /// The article's top element and its score.
+    top: Option<(u32, f32)>,
+    /// Where the article's text starts and ends in `text`.
+    article_text: Option<(u32, u32)>,
+    /// The first `h1`.
+    h1: Option<u32>,
+    /// For each element with text, its index in `paths` (`u32::MAX` without text).
+    path_of: Vec<u32>,
+    paths: Vec<PathStat>,
+    /// How many children each element has.
+    children: Vec<u32>,
+}
+
+/// The elements with text that share one path from the root (tags and classes).
+#[derive(Debug, Clone, Copy, Default)]
+struct PathStat {
+    count: u32,
+    /// Characters inside the article block.
+    article_chars: u32,
+    /// How many different parents they have (in document order, elements of one path under
+    /// one parent come together).
+    parents: u32,
+    last_parent: u32,
+    chars: u32,
 }
 
 /// The tree builder: a stack of open elements over the tokenizer's events.
@@ -503,12 +735,17 @@ struct Pending {
     href: bool,
     open: bool,
     positive: bool,
+    tag: u8,
+    /// Hash of the class value without digits (0 without a class).
+    class: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Attr {
     None,
     Class,
+    Id,
+    Item,
     Role,
     Style,
     AriaHidden,
@@ -533,6 +770,11 @@ impl Builder {
             sub_link_chars: 0,
             sub_elems: 0,
             score: None,
+            tag: 0,
+            depth: 0,
+            path: 0,
+            text_start: 0,
+            text_end: 0,
         });
         Builder {
             page,
@@ -577,6 +819,8 @@ impl Builder {
                     href: false,
                     open: false,
                     positive: false,
+                    tag: tag_code(name),
+                    class: 0,
                 });
                 self.attr = Attr::None;
             }
@@ -586,7 +830,9 @@ impl Builder {
                     return;
                 };
                 self.attr = match name {
-                    b"class" | b"id" => Attr::Class,
+                    b"class" => Attr::Class,
+                    b"id" => Attr::Id,
+                    b"itemprop" | b"itemtype" => Attr::Item,
                     b"role" => Attr::Role,
                     b"style" => Attr::Style,
                     b"aria-hidden" => Attr::AriaHidden,
@@ -603,8 +849,17 @@ impl Builder {
                 let Some(p) = self.pending.as_mut() else {
                     return;
                 };
+                if self.attr == Attr::Class {
+                    p.class = value
+                        .iter()
+                        .filter(|b| !b.is_ascii_digit())
+                        .fold(0x9e37_79b9_7f4a_7c15u64, |h, &b| {
+                            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+                        });
+                }
                 match self.attr {
-                    Attr::Class => {
+                    Attr::Item => p.bits |= item_bits(value),
+                    Attr::Class | Attr::Id => {
                         let b = class_bits(value);
                         // The page's own outer elements carry page-wide classes
                         // (`single-post comments-open`): only their positive names count.
@@ -683,8 +938,10 @@ impl Builder {
     fn pop(&mut self) {
         if let Some(f) = self.stack.pop() {
             let last = self.page.elems.len() as u32 - 1;
+            let at = self.page.text.len() as u32;
             if let Some(e) = self.page.elems.get_mut(f.elem as usize) {
                 e.end = last;
+                e.text_end = at;
             }
             if tag_breaks(f.kind) {
                 self.break_line();
@@ -753,6 +1010,12 @@ impl Builder {
         }
         let id = self.page.elems.len() as u32;
         let parent = self.elem();
+        let (path, depth) = self.page.elems.get(parent as usize).map_or((0, 0), |e| {
+            let mut h = e.path ^ u64::from(p.tag).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            h = (h ^ p.class).wrapping_mul(0x0100_0000_01b3);
+            (h.rotate_left(17), e.depth.saturating_add(1))
+        });
+        let at = self.page.text.len() as u32;
         let block = if tag_breaks(p.kind) || p.kind == Cell {
             id
         } else {
@@ -770,6 +1033,11 @@ impl Builder {
             sub_link_chars: 0,
             sub_elems: 0,
             score: None,
+            tag: p.tag,
+            depth,
+            path,
+            text_start: at,
+            text_end: at,
         });
         self.stack.push(Frame {
             name: p.name,
@@ -813,6 +1081,7 @@ impl Builder {
             return;
         }
         let block = self.block();
+        let elem = self.elem();
         let depth = self.stack.len().min(u16::MAX as usize) as u16;
         let link = ctx & bit::LINK != 0;
         let mut chars = 0u32;
@@ -835,12 +1104,13 @@ impl Builder {
                     .page
                     .segments
                     .last()
-                    .is_some_and(|g| g.ctx == ctx && g.block == block);
+                    .is_some_and(|g| g.ctx == ctx && g.block == block && g.elem == elem);
             if !extend {
                 self.page.segments.push(Segment {
                     start: at,
                     ctx,
                     block,
+                    elem,
                     depth,
                 });
                 self.seg_open = true;
@@ -1005,6 +1275,50 @@ impl Builder {
                     if sibling {
                         page.article.push((i as u32, e.end));
                     }
+                }
+            }
+        }
+        page.top = top.filter(|&(_, s)| s > 0.0).map(|(t, s)| (t as u32, s));
+        page.article_text = page
+            .article
+            .iter()
+            .filter_map(|&(i, _)| page.elems.get(i as usize))
+            .fold(None, |acc, e| match acc {
+                None => Some((e.text_start, e.text_end)),
+                Some((a, b)) => Some((a.min(e.text_start), b.max(e.text_end))),
+            });
+        page.h1 = page.elems.iter().position(|e| e.tag == 4).map(|i| i as u32);
+        page.children = vec![0; page.elems.len()];
+        for e in &page.elems {
+            if let Some(c) = page.children.get_mut(e.parent as usize) {
+                *c += 1;
+            }
+        }
+        let mut index: HashMap<u64, u32> = HashMap::new();
+        page.path_of = vec![u32::MAX; page.elems.len()];
+        for (i, e) in page.elems.iter().enumerate() {
+            if e.sub_chars == 0 {
+                continue;
+            }
+            let k = *index.entry(e.path).or_insert_with(|| {
+                page.paths.push(PathStat {
+                    last_parent: u32::MAX,
+                    ..PathStat::default()
+                });
+                page.paths.len() as u32 - 1
+            });
+            page.path_of[i] = k;
+            let at = page.article.partition_point(|&(x, _)| x <= i as u32);
+            let in_article = at > 0 && i as u32 <= page.article[at - 1].1;
+            if let Some(st) = page.paths.get_mut(k as usize) {
+                st.count += 1;
+                if in_article {
+                    st.article_chars += e.sub_chars;
+                }
+                st.chars += e.sub_chars;
+                if st.last_parent != e.parent {
+                    st.parents += 1;
+                    st.last_parent = e.parent;
                 }
             }
         }
@@ -1401,6 +1715,7 @@ fn hint_for(page: &Page, a: u32, b: u32) -> LineHint {
     let mut article = 0f32;
     let mut density = 0f32;
     let mut depth = (0u16, 0u32);
+    let mut main_seg = None;
     while let Some(s) = segs.get(j) {
         if s.start >= b {
             break;
@@ -1424,6 +1739,7 @@ fn hint_for(page: &Page, a: u32, b: u32) -> LineHint {
             }
             if w > depth.1 {
                 depth = (s.depth, w);
+                main_seg = Some(*s);
             }
         }
         j += 1;
@@ -1454,6 +1770,149 @@ fn hint_for(page: &Page, a: u32, b: u32) -> LineHint {
         } else {
             a as f32 / page.text.len() as f32
         },
+        in_table: most(bit::TABLE),
+        in_pre: most(bit::PRE),
+        in_quote: most(bit::QUOTE),
+        in_comment: most(bit::COMMENT),
+        in_share: most(bit::SHARE),
+        in_related: most(bit::RELATED),
+        in_tags: most(bit::TAGS),
+        in_notice: most(bit::NOTICE),
+        in_ad: most(bit::AD),
+        in_article_body: most(bit::ARTICLE_BODY),
+        ..structure_hint(page, main_seg, a, b)
+    }
+}
+
+/// How many steps up from a line's block [`LineHint::ancestor_score`] looks.
+const ANCESTOR_REACH: usize = 5;
+
+/// The parts of a line's hint that come from its block element (the one holding most of its
+/// text) and where that stands in the tree.
+fn structure_hint(page: &Page, seg: Option<Segment>, a: u32, b: u32) -> LineHint {
+    let Some(seg) = seg else {
+        return LineHint::default();
+    };
+    let elems = &page.elems;
+    let Some(block) = elems.get(seg.block as usize) else {
+        return LineHint::default();
+    };
+    let total = page.text.len().max(1) as f32;
+    let density = |e: &Elem| {
+        if e.sub_chars == 0 {
+            0.0
+        } else {
+            e.sub_link_chars as f32 / e.sub_chars as f32
+        }
+    };
+    // The block element around the block.
+    let mut parent = block.parent;
+    let mut steps = 0;
+    while let Some(e) = elems.get(parent as usize) {
+        if steps >= SCOPE_SEARCH || tag_breaks(e.kind) || e.kind == Kind::Cell {
+            break;
+        }
+        parent = e.parent;
+        steps += 1;
+    }
+    let parent = elems.get(parent as usize);
+    let path_id = page
+        .path_of
+        .get(seg.block as usize)
+        .copied()
+        .unwrap_or(u32::MAX);
+    let path = page
+        .paths
+        .get(path_id as usize)
+        .copied()
+        .unwrap_or_default();
+    // The best score among the block and its nearest ancestors.
+    let mut best = 0f32;
+    let mut at = seg.block;
+    for _ in 0..ANCESTOR_REACH {
+        let Some(e) = elems.get(at as usize) else {
+            break;
+        };
+        if let Some(s) = e.score {
+            best = best.max(s * (1.0 - density(e)));
+        }
+        at = e.parent;
+    }
+    let top_score = page.top.map_or(0.0, |(_, s)| s);
+    let lca = |other: Option<u32>| -> (u16, f32) {
+        let Some(mut y) = other else {
+            return (0, -1.0);
+        };
+        let mut x = seg.block;
+        let mut up = 0u16;
+        let depth = |i: u32| elems.get(i as usize).map_or(0, |e| e.depth);
+        let parent_of = |i: u32| elems.get(i as usize).map_or(0, |e| e.parent);
+        while depth(x) > depth(y) {
+            x = parent_of(x);
+            up += 1;
+        }
+        while depth(y) > depth(x) {
+            y = parent_of(y);
+        }
+        // Bounded: depths are at most MAX_DEPTH and every step goes up.
+        while x != y && x != 0 && y != 0 && (up as usize) <= MAX_DEPTH {
+            x = parent_of(x);
+            y = parent_of(y);
+            up += 1;
+        }
+        if x != y {
+            x = 0;
+        }
+        let share = elems
+            .get(x as usize)
+            .map_or(1.0, |e| e.sub_chars as f32 / total);
+        (up, share.min(1.0))
+    };
+    let (article_steps, article_lca_share) = lca(page.top.map(|(t, _)| t));
+    let (h1_steps, h1_lca_share) = lca(page.h1);
+    let (from_start, to_end) = page.article_text.map_or((0.0, 0.0), |(s, e)| {
+        ((a as f32 - s as f32) / total, (e as f32 - b as f32) / total)
+    });
+    LineHint {
+        block_tag: block.tag,
+        inner_tag: if seg.elem == seg.block {
+            0
+        } else {
+            elems.get(seg.elem as usize).map_or(0, |e| e.tag)
+        },
+        block_chars: block.sub_chars,
+        block_link_density: density(block),
+        parent_chars: parent.map_or(0, |e| e.sub_chars),
+        parent_link_density: parent.map_or(0.0, density),
+        path_count: path.count,
+        path_parents: path.parents,
+        path_share: path.chars as f32 / total,
+        ancestor_score: if top_score > 0.0 {
+            (best / top_score).min(2.0)
+        } else {
+            0.0
+        },
+        article_steps,
+        article_lca_share,
+        h1_steps,
+        h1_lca_share,
+        article_from_start: from_start,
+        article_to_end: to_end,
+        h1_from: page
+            .h1
+            .and_then(|h| elems.get(h as usize))
+            .map_or(-2.0, |h| (a as f32 - h.text_start as f32) / total),
+        path_article_share: if path.chars > 0 {
+            path.article_chars as f32 / path.chars as f32
+        } else {
+            0.0
+        },
+        siblings: page
+            .children
+            .get(block.parent as usize)
+            .copied()
+            .unwrap_or(0),
+        ..LineHint::default()
     }
 }
 
@@ -1827,6 +2286,90 @@ mod tests {
             [false, false, true, true, true, true, false, false]
         );
         assert!(h[3].text_density > h[0].text_density);
+    }
+
+    #[test]
+    fn block_path_and_tree_distance() {
+        let para = "The talks in Doha ended on Sunday without an agreement, officials from both delegations said, and no new date was set.";
+        let card = |n: u32| {
+            format!(
+                "<div class=card-{n}><h3><a href=/s{n}>Story number {n} of the list</a></h3>\
+                 <p class=summary>A short summary of story {n}, in a teaser card.</p></div>"
+            )
+        };
+        let html = format!(
+            r#"<body><div class=wrap><article class=story><h1>Talks end</h1><p>{para}</p><p>{para}</p><p>{para}</p></article>
+            <section class=related-stories>{}{}{}</section></div>
+            <div class=comments><div class=comment><p>Great article, thanks for sharing it with us.</p></div></div></body>"#,
+            card(1),
+            card(2),
+            card(3)
+        );
+        let text = format!(
+            "Talks end\n{para}\n{para}\n{para}\n{}\nGreat article, thanks for sharing it with us.",
+            (1..=3)
+                .map(|n| format!(
+                    "Story number {n} of the list\nA short summary of story {n}, in a teaser card."
+                ))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+        let h = hints(&html, &text);
+        assert!(h.iter().all(|h| h.found), "{h:?}");
+        // Headline and paragraphs: in the article, under one parent.
+        assert_eq!(h[0].block_tag, 4);
+        assert_eq!(
+            (h[1].block_tag, h[1].path_count, h[1].path_parents),
+            (1, 3, 1)
+        );
+        assert!(h[1].in_article && h[1].article_steps <= 1, "{:?}", h[1]);
+        assert!(h[1].ancestor_score > 0.9, "{:?}", h[1]);
+        // The teasers' summaries repeat one path (digits of `card-1` left out) under three
+        // parents, out of the article, and are marked as related.
+        let summary = h[5];
+        assert_eq!((summary.path_count, summary.path_parents), (3, 3));
+        assert!(summary.in_related && !summary.in_article);
+        assert!(summary.article_steps > h[1].article_steps);
+        assert!(summary.h1_lca_share > h[1].h1_lca_share);
+        assert_eq!(h[4].inner_tag, 14);
+        assert!(h[4].block_link_density > 0.99 && summary.block_link_density == 0.0);
+        // The comment.
+        assert!(h[10].in_comment && h[10].article_from_start > 0.0 && h[10].article_to_end < 0.0);
+        assert!(h[1].article_from_start >= 0.0 && h[1].article_to_end > 0.0);
+    }
+
+    #[test]
+    fn class_families_and_schema_items() {
+        type Check = fn(&LineHint) -> bool;
+        let cases: &[(&str, Check)] = &[
+            (r#"<div class="post-comments">Text</div>"#, |h| h.in_comment),
+            (r#"<div id="respond">Text</div>"#, |h| h.in_comment),
+            (
+                r#"<div itemtype="https://schema.org/Comment">Text</div>"#,
+                |h| h.in_comment,
+            ),
+            (r#"<div itemprop="articleBody">Text</div>"#, |h| {
+                h.in_article_body
+            }),
+            (r#"<div class="socialShare">Text</div>"#, |h| h.in_share),
+            (r#"<div class="teaser-card">Text</div>"#, |h| h.in_related),
+            (r#"<div class="breadcrumbs">Text</div>"#, |h| h.in_tags),
+            (r#"<div class="cookie-banner">Text</div>"#, |h| h.in_notice),
+            (r#"<div class="ad-slot">Text</div>"#, |h| h.in_ad),
+            (r#"<div class="header">Text</div>"#, |h| !h.in_ad),
+            (r#"<div class="reading">Text</div>"#, |h| !h.in_ad),
+            (r#"<table><tr><td>Text</td></tr></table>"#, |h| {
+                h.in_table && h.block_tag == 3
+            }),
+            (r#"<blockquote><p>Text</p></blockquote>"#, |h| {
+                h.in_quote && h.block_tag == 1
+            }),
+            (r#"<pre>Text</pre>"#, |h| h.in_pre && h.block_tag == 8),
+        ];
+        for &(html, check) in cases {
+            let h = hint(html, "Text");
+            assert!(check(&h), "{html}: {h:?}");
+        }
     }
 
     #[test]
