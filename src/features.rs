@@ -248,6 +248,12 @@ pub fn shape(line: &str) -> Option<Shape> {
     if digits == 0 && letters <= 1 {
         return Some(Shape::Symbol);
     }
+    if digits == 0 {
+        // Without a digit no token is a number, so no shape below can hold (an amount, a date
+        // and a counter all need one), and with two letters some token is not empty: the
+        // most common short line (a menu item, a heading) stops here.
+        return None;
+    }
     // Split on white space and on symbols glued to numbers (`$2,500`).
     let mut tokens: Vec<&str> = Vec::new();
     for raw in line.split_whitespace() {
