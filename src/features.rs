@@ -403,6 +403,52 @@ struct LineCounts {
     url: bool,
 }
 
+/// True when `s` contains `http`, `www.` or `.com` (one pass over the bytes).
+fn holds_web_address(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        let rest = b.get(i..).unwrap_or(&[]);
+        match c {
+            b'h' => rest.starts_with(b"http"),
+            b'w' => rest.starts_with(b"www."),
+            b'.' => rest.starts_with(b".com"),
+            _ => false,
+        }
+    })
+}
+
+/// The classes of ASCII characters for [`count_line`].
+const A_OTHER: u8 = 0;
+const A_UPPER: u8 = 1;
+const A_LOWER: u8 = 2;
+const A_DIGIT: u8 = 3;
+const A_SPACE: u8 = 4;
+const A_COMMA: u8 = 5;
+const A_SEPARATOR: u8 = 6;
+const A_AT: u8 = 7;
+
+/// [`count_line`]'s class of every ASCII character: letters by case, digits, white space
+/// (`char::is_whitespace`), and among the rest (punctuation, symbols, controls) the comma,
+/// the separators and `@`.
+const ASCII_KIND: [u8; 128] = {
+    let mut t = [A_OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'A'..=b'Z' => A_UPPER,
+            b'a'..=b'z' => A_LOWER,
+            b'0'..=b'9' => A_DIGIT,
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => A_SPACE,
+            b',' => A_COMMA,
+            b'|' | b'/' | b'>' => A_SEPARATOR,
+            b'@' => A_AT,
+            _ => A_OTHER,
+        };
+        b += 1;
+    }
+    t
+};
+
 fn count_line(text: &str, line: &Line) -> LineCounts {
     let s = &text[line.range.clone()];
     let (mut chars, mut letters, mut digits, mut upper, mut cased, mut unspaced) =
@@ -410,6 +456,37 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
     let (mut punct, mut commas, mut separators, mut at) = (0, 0, 0, false);
     for c in s.chars() {
         chars += 1;
+        if c.is_ascii() {
+            // The same counts by a table (ASCII is most of most pages).
+            let k = ASCII_KIND[usize::from(c as u8 & 0x7f)];
+            match k {
+                A_UPPER => {
+                    letters += 1;
+                    upper += 1;
+                    cased += 1;
+                }
+                A_LOWER => {
+                    letters += 1;
+                    cased += 1;
+                }
+                A_DIGIT => digits += 1,
+                A_SPACE => {}
+                A_COMMA => {
+                    punct += 1;
+                    commas += 1;
+                }
+                A_SEPARATOR => {
+                    punct += 1;
+                    separators += 1;
+                }
+                A_AT => {
+                    punct += 1;
+                    at = true;
+                }
+                _ => punct += 1,
+            }
+            continue;
+        }
         if !c.is_alphanumeric() && !c.is_whitespace() {
             punct += 1;
             match c {
@@ -436,7 +513,7 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
     }
     let mut spaced_words = 0;
     let mut title_words = 0;
-    let mut word_hashes = Vec::new();
+    let mut word_hashes = Vec::with_capacity(s.len() / 4 + 1);
     for w in segment::words(text, line.range.clone()) {
         let word = &text[w];
         let first = word.chars().next().unwrap_or(' ');
@@ -457,7 +534,7 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
         first,
         '•' | '-' | '–' | '—' | '*' | '·' | '▪' | '►' | '→' | '>'
     ) || first.is_numeric() && matches!(second, '.' | ')');
-    let url = at || s.contains("http") || s.contains("www.") || s.contains(".com");
+    let url = at || holds_web_address(s);
     LineCounts {
         punct,
         commas,
