@@ -96,7 +96,30 @@ enum Class {
     Other,
 }
 
+/// [`simple_class`] of every ASCII character, by table.
+const ASCII_CLASS: [Class; 128] = {
+    let mut t = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'_' => Class::Connector,
+            b':' => Class::MidLetter,
+            b',' | b';' => Class::MidNum,
+            b'.' | b'\'' => Class::MidBoth,
+            _ => Class::Other,
+        };
+        b += 1;
+    }
+    t
+};
+
+#[inline]
 fn simple_class(c: char) -> Option<Class> {
+    if c.is_ascii() {
+        return Some(ASCII_CLASS[usize::from(c as u8 & 0x7f)]);
+    }
     Some(match c {
         'a'..='z' | 'A'..='Z' => Class::Letter,
         '0'..='9' => Class::Digit,
