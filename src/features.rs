@@ -403,19 +403,10 @@ struct LineCounts {
     url: bool,
 }
 
-/// True when `s` contains `http`, `www.` or `.com` (one pass over the bytes).
-fn holds_web_address(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| {
-        let rest = b.get(i..).unwrap_or(&[]);
-        match c {
-            b'h' => rest.starts_with(b"http"),
-            b'w' => rest.starts_with(b"www."),
-            b'.' => rest.starts_with(b".com"),
-            _ => false,
-        }
-    })
-}
+/// `http`, `www.` and `.com` as the four bytes of a big-endian `u32`.
+const WEB_HTTP: u32 = u32::from_be_bytes(*b"http");
+const WEB_WWW: u32 = u32::from_be_bytes(*b"www.");
+const WEB_COM: u32 = u32::from_be_bytes(*b".com");
 
 /// The classes of ASCII characters for [`count_line`].
 const A_OTHER: u8 = 0;
@@ -454,9 +445,14 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
     let (mut chars, mut letters, mut digits, mut upper, mut cased, mut unspaced) =
         (0, 0, 0, 0, 0, 0);
     let (mut punct, mut commas, mut separators, mut at) = (0, 0, 0, false);
+    // The last four characters, one byte each (0 for a non-ASCII one), to find `http`, `www.`
+    // and `.com` in the same pass.
+    let (mut window, mut web) = (0u32, false);
     for c in s.chars() {
         chars += 1;
         if c.is_ascii() {
+            window = window << 8 | u32::from(c as u8);
+            web |= matches!(window, WEB_HTTP | WEB_WWW | WEB_COM);
             // The same counts by a table (ASCII is most of most pages).
             let k = ASCII_KIND[usize::from(c as u8 & 0x7f)];
             match k {
@@ -487,6 +483,7 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
             }
             continue;
         }
+        window <<= 8;
         if !c.is_alphanumeric() && !c.is_whitespace() {
             punct += 1;
             match c {
@@ -534,7 +531,7 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
         first,
         '•' | '-' | '–' | '—' | '*' | '·' | '▪' | '►' | '→' | '>'
     ) || first.is_numeric() && matches!(second, '.' | ')');
-    let url = at || holds_web_address(s);
+    let url = at || web;
     LineCounts {
         punct,
         commas,
