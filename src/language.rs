@@ -139,6 +139,9 @@ pub type LangSet = u64;
 pub struct FunctionWords {
     langs: Vec<Lang>,
     words: HashMap<&'static str, LangSet, BuildFnv>,
+    /// A filter of the ASCII words of `words`, 2^16 bits: a word whose bit ([`filter_slot`])
+    /// is clear is not in `words`, which most words of a page are not.
+    ascii_filter: Vec<u64>,
     /// Per language: whether it is written in Latin letters, and its letters (sorted).
     letters: Vec<Option<(bool, Vec<char>)>>,
 }
@@ -154,6 +157,17 @@ impl FunctionWords {
 
     /// The languages whose function words include `lower` (a lower-case word).
     pub fn langs_of(&self, lower: &str) -> LangSet {
+        if lower.is_ascii() {
+            let slot = filter_slot(lower.as_bytes());
+            let bits = self
+                .ascii_filter
+                .get(slot >> 6)
+                .copied()
+                .unwrap_or(u64::MAX);
+            if bits & (1u64 << (slot & 63)) == 0 {
+                return 0;
+            }
+        }
         self.words.get(lower).copied().unwrap_or(0)
     }
 
@@ -182,6 +196,21 @@ impl FunctionWords {
         }
         Some(letters.binary_search(&c).is_ok())
     }
+}
+
+/// The bit of [`FunctionWords`]'s ASCII filter for a word: a mix of its length and its first,
+/// second and last bytes, in 16 bits.
+fn filter_slot(w: &[u8]) -> usize {
+    let n = w.len() as u32;
+    let first = u32::from(w.first().copied().unwrap_or(0));
+    let second = u32::from(w.get(1).copied().unwrap_or(0));
+    let last = u32::from(w.last().copied().unwrap_or(0));
+    let h = n.wrapping_mul(0x9E37_79B9)
+        ^ first.wrapping_mul(0x85EB_CA6B)
+        ^ second.wrapping_mul(0xC2B2_AE35)
+        ^ last.wrapping_mul(0x27D4_EB2F);
+    let h = h ^ (h >> 15);
+    (h.wrapping_mul(0x2C1B_3C6D) >> 16) as usize
 }
 
 /// FNV-1a: a fast hash for the short keys of the function-word table (no untrusted keys are
@@ -218,6 +247,7 @@ pub fn function_words() -> &'static FunctionWords {
         let mut fw = FunctionWords {
             langs: Vec::new(),
             words: HashMap::default(),
+            ascii_filter: vec![0; 1 << 10],
             letters: Vec::new(),
         };
         let index = |fw: &mut FunctionWords, code: &str| -> Option<usize> {
@@ -259,6 +289,12 @@ pub fn function_words() -> &'static FunctionWords {
                 *fw.words.entry(w).or_insert(0) |= 1u64 << i;
             }
         }
+        for w in fw.words.keys().filter(|w| w.is_ascii()) {
+            let slot = filter_slot(w.as_bytes());
+            if let Some(bits) = fw.ascii_filter.get_mut(slot >> 6) {
+                *bits |= 1u64 << (slot & 63);
+            }
+        }
         fw
     })
 }
@@ -296,5 +332,20 @@ mod tests {
         assert_eq!(fw.writes(Lang::Spa, 'k'), Some(true));
         assert_eq!(fw.writes(Lang::Rus, 'ї'), Some(false));
         assert_eq!(fw.writes(Lang::Ukr, 'ї'), Some(true));
+    }
+
+    #[test]
+    fn the_ascii_filter_keeps_every_ascii_function_word() {
+        let fw = function_words();
+        let mut seen = 0;
+        for (w, &langs) in &fw.words {
+            assert_eq!(fw.langs_of(w), langs, "{w}");
+            seen += usize::from(w.is_ascii());
+        }
+        assert!(seen > 100);
+        // It lets few other words through to the table.
+        let set = fw.ascii_filter.iter().map(|b| b.count_ones()).sum::<u32>();
+        assert!(set < 1 << 14, "{set} of 65536 bits set");
+        assert_eq!(fw.langs_of("photosynthesis"), 0);
     }
 }
