@@ -26,7 +26,6 @@ pub fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut iter = text.char_indices().peekable();
     let mut push = |start: usize, end: usize, next: usize| {
         let raw = &text[start..end];
         let trimmed = raw.trim();
@@ -39,16 +38,27 @@ pub fn lines(text: &str) -> Vec<Line> {
             });
         }
     };
-    while let Some((i, c)) = iter.next() {
-        if is_line_break(c) {
-            let mut next = i + c.len_utf8();
-            if c == '\r' && bytes.get(next) == Some(&b'\n') {
-                iter.next();
-                next += 1;
+    // Line breaks by bytes: `\n`, `\r` (`\r\n` once), and U+2028/U+2029 (E2 80 A8/A9; in
+    // UTF-8 a lead byte E2 starts a character).
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let len = match b {
+            b'\n' => 1,
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' => 1,
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                3
             }
-            push(start, i, next);
-            start = next;
-        }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        push(start, i, i + len);
+        start = i + len;
+        i = start;
     }
     if start < text.len() {
         push(start, text.len(), text.len());
