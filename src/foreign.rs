@@ -640,11 +640,18 @@ fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
             continue;
         }
         let w = &text[r.clone()];
-        let script_ok = w.chars().filter_map(letter_script).all(|s| {
-            s == host.system.main
-                || host.digraphic() && matches!(s, Script::Latin | Script::Cyrillic)
-        });
-        let has_letters = w.chars().any(char::is_alphabetic);
+        let (script_ok, has_letters) = if w.is_ascii() {
+            // ASCII letters are Latin, ASCII digits have no letter script.
+            let letters = w.bytes().any(|b| b.is_ascii_alphabetic());
+            let latin_ok = host.system.main == Script::Latin || host.digraphic();
+            (!letters || latin_ok, letters)
+        } else {
+            let script_ok = w.chars().filter_map(letter_script).all(|s| {
+                s == host.system.main
+                    || host.digraphic() && matches!(s, Script::Latin | Script::Cyrillic)
+            });
+            (script_ok, w.chars().any(char::is_alphabetic))
+        };
         if !script_ok || !has_letters {
             let gap = &text[prev_end.min(r.start)..r.start];
             let number = !has_letters && w.chars().any(char::is_numeric);
