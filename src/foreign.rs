@@ -740,12 +740,13 @@ fn may_hold_foreign_words(
         let langs = fw.langs_of(lower);
         langs & !host_bits != 0 && langs & host_bits == 0
     };
+    let filter = fw.foreign_only_filter(host_bits);
     let mut lower = String::with_capacity(32);
     for r in fast_words(text, line.clone()) {
         let w = &text[r];
         if w.is_ascii() {
-            // Long ASCII words are not looked up.
-            if w.len() > 24 {
+            // Long ASCII words are not looked up; most others are not in the filter.
+            if w.len() > 24 || !language::in_filter(&filter, w.as_bytes()) {
                 continue;
             }
             lower.clear();
