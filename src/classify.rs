@@ -187,9 +187,19 @@ fn phrase_reason(subkind: Subkind) -> &'static str {
     }
 }
 
+/// `(model score 0.87)`, as the reasons of model verdicts end.
+struct ModelScore(f32);
+
+impl std::fmt::Display for ModelScore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "(model score {:.2})", self.0)
+    }
+}
+
 /// The subkind and reason of a line the model calls noise, from the evidence that reads best.
 fn explain(i: usize, f: &LineFeatures, page: &PageFacts, p: f32) -> (Subkind, String) {
-    let score = format!("(model score {p:.2})");
+    // Written straight into the reason where one needs it (no string of its own).
+    let score = ModelScore(p);
     if let Some(shape) = f.shape {
         let (subkind, reason) = shape_reason(shape);
         return (subkind, reason.into());
