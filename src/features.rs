@@ -240,11 +240,17 @@ fn is_glued_date(t: &str) -> bool {
 
 /// The shape of a short line, if it has a telling one.
 pub fn shape(line: &str) -> Option<Shape> {
-    if line.chars().count() > 60 {
-        return None;
+    // One pass: at most 60 characters, their letters and digits.
+    let (mut chars, mut letters, mut digits) = (0usize, 0usize, 0usize);
+    for c in line.chars() {
+        chars += 1;
+        if chars > 60 {
+            return None;
+        }
+        // Both for letter numbers (`Ⅻ`), as two separate counts gave.
+        letters += usize::from(c.is_alphabetic());
+        digits += usize::from(c.is_numeric());
     }
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    let digits = line.chars().filter(|c| c.is_numeric()).count();
     if digits == 0 && letters <= 1 {
         return Some(Shape::Symbol);
     }
