@@ -355,6 +355,22 @@ fn word_hash(word: &str) -> u64 {
 /// letters.
 fn line_key(line: &str) -> Option<u64> {
     let (mut h, mut any, mut space) = (FNV_SEED, false, false);
+    if line.is_ascii() {
+        // The same by bytes: ASCII letters are the only ASCII characters with a script.
+        for b in line.bytes() {
+            if b.is_ascii_alphabetic() {
+                if space && any {
+                    h = fnv(h, ' ');
+                }
+                space = false;
+                any = true;
+                h = fnv(h, char::from(b.to_ascii_lowercase()));
+            } else if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-' | b'\'') {
+                space = true;
+            }
+        }
+        return any.then_some(h);
+    }
     for c in line.chars() {
         // ASCII letters are alphabetic: only other characters need their script looked up.
         if c.is_alphabetic() || !c.is_ascii() && crate::script::letter_script(c).is_some() {

@@ -138,6 +138,24 @@ pub fn normalize(line: &str) -> String {
 fn normalize_up_to(line: &str, limit: usize) -> String {
     let mut out = String::with_capacity(line.len().min(limit.saturating_add(8)));
     let mut space = false;
+    if line.is_ascii() {
+        // The same by bytes: ASCII letters are the only ASCII characters with a script.
+        for b in line.bytes() {
+            if out.len() > limit {
+                break;
+            }
+            if b.is_ascii_alphabetic() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-' | b'\'') {
+                space = true;
+            }
+        }
+        return out;
+    }
     for c in line.chars() {
         if out.len() > limit {
             break;
