@@ -1039,9 +1039,12 @@ fn whole_line_by_whatlang(
     host_hits: usize,
     out: &mut Vec<RawFinding>,
 ) {
+    if host_hits * 20 > words {
+        return;
+    }
     let line_text = &text[line.range.clone()];
     let letters = line_text.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < MIN_LETTERS_FOR_LANGUAGE || host_hits * 20 > words {
+    if letters < MIN_LETTERS_FOR_LANGUAGE {
         return;
     }
     let Some(found) = language::detect(line_text) else {
