@@ -75,14 +75,18 @@ pub fn words(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usiz
     let s = &text[range];
     // Most lines hold only ASCII and a few common marks (curly quotes, dashes): their UAX #29
     // words come from a simple scan (the same words; a test below compares the two).
-    let simple = s.chars().all(|c| simple_class(c).is_some());
-    let fast = simple.then(|| simple_words(s, base));
+    let ascii = s.is_ascii();
+    let simple = ascii || s.chars().all(|c| simple_class(c).is_some());
+    let bytes = ascii.then(|| ascii_words(s, base));
+    let fast = (simple && !ascii).then(|| simple_words(s, base));
     let unicode = (!simple).then(|| {
         s.unicode_word_indices()
             .map(move |(i, w)| base + i..base + i + w.len())
     });
-    fast.into_iter()
+    bytes
+        .into_iter()
         .flatten()
+        .chain(fast.into_iter().flatten())
         .chain(unicode.into_iter().flatten())
 }
 
@@ -193,6 +197,53 @@ fn simple_words(s: &str, base: usize) -> impl Iterator<Item = Range<usize>> + '_
     })
 }
 
+/// [`simple_words`] on ASCII text, byte by byte (no decoding).
+fn ascii_words(s: &str, base: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = s.as_bytes();
+    let class = move |i: usize| b.get(i).map(|&x| ASCII_CLASS[usize::from(x & 0x7f)]);
+    let word = |k: Class| matches!(k, Class::Letter | Class::Digit | Class::Connector);
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(mut k) = class(at) {
+            let start = at;
+            at += 1;
+            if !word(k) {
+                continue;
+            }
+            let mut end = at;
+            let mut alnum = k != Class::Connector;
+            while let Some(mk) = class(at) {
+                if word(mk) {
+                    at += 1;
+                    alnum |= mk != Class::Connector;
+                    k = mk;
+                    end = at;
+                    continue;
+                }
+                // A middle mark joins only between two letters or two digits.
+                let after = class(at + 1);
+                let joins = match mk {
+                    Class::MidLetter => k == Class::Letter && after == Some(Class::Letter),
+                    Class::MidNum => k == Class::Digit && after == Some(Class::Digit),
+                    Class::MidBoth => {
+                        k == Class::Letter && after == Some(Class::Letter)
+                            || k == Class::Digit && after == Some(Class::Digit)
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                at += 1;
+            }
+            if alnum {
+                return Some(base + start..base + end);
+            }
+        }
+        None
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,6 +325,18 @@ mod tests {
                     x ^= x >> 7;
                     x ^= x << 17;
                     alphabet[(x % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            check(&s);
+        }
+        // ASCII only (read byte by byte).
+        for _ in 0..50_000 {
+            let s: String = (0..24)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    alphabet[(x % 14) as usize]
                 })
                 .collect();
             check(&s);
