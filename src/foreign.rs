@@ -631,7 +631,7 @@ fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
     let text = host.text;
     let fw = language::function_words();
     let masks = masks(text, line.clone());
-    let mut out: Vec<Word> = Vec::new();
+    let mut out: Vec<Word> = Vec::with_capacity(line.len() / 6 + 1);
     let mut prev_end = line.start;
     let mut lower = String::new();
     for r in fast_words(text, line.clone()) {
@@ -683,7 +683,13 @@ fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
         }
         let mut alien = Vec::new();
         let mut marked = Vec::new();
-        for c in lower.chars().filter(|c| c.is_alphabetic()) {
+        // An ASCII word of a Latin page has no letter to weigh here (a–z are skipped below).
+        let skip = w.is_ascii() && host.system.main == Script::Latin;
+        for c in lower
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .take_while(|_| !skip)
+        {
             if c.is_ascii_lowercase() && host.system.main == Script::Latin {
                 continue;
             }
