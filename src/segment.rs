@@ -145,6 +145,12 @@ fn simple_class(c: char) -> Option<Class> {
         // No-break space, guillemets, dashes, double quotes, ellipsis, bullet, euro, pound.
         '\u{A0}' | '\u{AB}' | '\u{BB}' | '\u{2013}' | '\u{2014}' | '\u{201C}' | '\u{201D}'
         | '\u{2026}' | '\u{2022}' | '\u{20AC}' | '\u{A3}' => Class::Other,
+        // The accented letters of Latin-1 and Latin Extended-A/B (ALetter), as in German,
+        // French, Spanish, Polish or Czech text, and the marks around them: inverted `¡` `¿`,
+        // low quotes `„` `‚`, degree, section, times and division signs (Other).
+        '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{24F}' => Class::Letter,
+        '\u{A1}' | '\u{BF}' | '\u{201E}' | '\u{201A}' | '\u{B0}' | '\u{A7}' | '\u{D7}'
+        | '\u{F7}' => Class::Other,
         _ => return None,
     })
 }
@@ -328,6 +334,17 @@ mod tests {
                 })
                 .collect();
             check(&s);
+        }
+        // Every Latin letter and mark of the fast path beyond ASCII, alone and around letters,
+        // digits and middle marks.
+        let extra = ('\u{A0}'..='\u{24F}').chain(['\u{201E}', '\u{201A}', '\u{2018}', '\u{2019}']);
+        for c in extra.filter(|&c| simple_class(c).is_some()) {
+            for ctx in [
+                "#", "a#", "#a", "a.#", "#.a", "1#", "#1", "# #", "#'#", "#:#", "#,#", "_#", "#’s",
+                "1,#", "#.1",
+            ] {
+                check(&ctx.replace('#', &c.to_string()));
+            }
         }
         // ASCII only (read byte by byte).
         for _ in 0..50_000 {
