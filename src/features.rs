@@ -533,8 +533,19 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
     let mut spaced_words = 0;
     let mut title_words = 0;
     let mut word_hashes = Vec::with_capacity(s.len() / 4 + 1);
+    let ascii_line = s.is_ascii();
     for w in segment::words(text, line.range.clone()) {
         let word = &text[w];
+        if ascii_line {
+            // The same by bytes: spaced, title case for A–Z, the ASCII hash of `word_hash`.
+            spaced_words += 1;
+            title_words += usize::from(word.as_bytes().first().is_some_and(u8::is_ascii_uppercase));
+            word_hashes.push(
+                word.bytes()
+                    .fold(FNV_SEED, |h, b| fnv(h, char::from(b.to_ascii_lowercase()))),
+            );
+            continue;
+        }
         let first = word.chars().next().unwrap_or(' ');
         if is_unspaced(first) {
             word_hashes.push(word_hash(word));
@@ -696,6 +707,12 @@ pub fn extract(
                     .and_then(|p| lines.get(p))
                     .and_then(|p| text.get(p.range.end..lines[i].range.start))
                     .map_or(0, |gap| {
+                        if gap.is_ascii() {
+                            // The same count by bytes (`\r\n` once).
+                            let b = gap.as_bytes();
+                            let crlf = b.windows(2).filter(|w| *w == b"\r\n").count();
+                            return b.iter().filter(|&&c| c == b'\n' || c == b'\r').count() - crlf;
+                        }
                         let crlf = gap.matches("\r\n").count();
                         gap.chars().filter(|&c| segment::is_line_break(c)).count() - crlf
                     }),
