@@ -216,6 +216,10 @@ fn is_number(t: &str) -> bool {
 /// True for numbers glued to date units with no space, as CJK writes dates and times
 /// (`2024年11月20日`, `10時32分`): alternating numbers and date words, at least one of each.
 fn is_glued_date(t: &str) -> bool {
+    // Both a number and a unit are needed: a token of only one kind is none.
+    if !t.chars().any(char::is_numeric) || t.chars().all(char::is_numeric) {
+        return false;
+    }
     let mut numbers = 0;
     let mut units = 0;
     let mut rest = t;
@@ -296,22 +300,31 @@ pub fn shape(line: &str) -> Option<Shape> {
     }
     // A date needs a digit: lines without one (most short lines) skip the date words.
     if tokens.iter().any(|t| t.chars().any(char::is_numeric)) {
-        let numbers = numbers + tokens.iter().filter(|t| is_glued_date(t)).count();
-        let date_words = tokens
-            .iter()
-            .filter(|t| {
-                let lower = t.trim_end_matches(['.', ',']).to_lowercase();
-                lexicon::is_date_word(&lower)
-                    || is_glued_date(t)
+        // One pass over the tokens: each lower-cased once, each glued-date test once.
+        let (mut glued_count, mut date_words, mut has_month_or_unit) = (0, 0, false);
+        let mut lower = String::new();
+        for t in &tokens {
+            let trimmed = t.trim_end_matches(['.', ',']);
+            lower.clear();
+            if trimmed.is_ascii() {
+                lower.push_str(trimmed);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&trimmed.to_lowercase());
+            }
+            let glued = is_glued_date(t);
+            let date_word = lexicon::is_date_word(&lower);
+            glued_count += usize::from(glued);
+            has_month_or_unit |= date_word || glued;
+            date_words += usize::from(
+                date_word
+                    || glued
                     || lower
                         .chars()
-                        .all(|c| c.is_numeric() || matches!(c, '.' | '/' | '-' | ':' | ','))
-            })
-            .count();
-        let has_month_or_unit = tokens.iter().any(|t| {
-            let lower = t.trim_end_matches(['.', ',']).to_lowercase();
-            lexicon::is_date_word(&lower) || is_glued_date(t)
-        });
+                        .all(|c| c.is_numeric() || matches!(c, '.' | '/' | '-' | ':' | ',')),
+            );
+        }
+        let numbers = numbers + glued_count;
         let dotted_date = tokens.iter().any(|t| {
             let parts: Vec<&str> = t.split(['.', '/', '-']).filter(|p| !p.is_empty()).collect();
             parts.len() == 3 && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
