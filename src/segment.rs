@@ -52,7 +52,7 @@ pub fn lines(text: &str) -> Vec<Line> {
                 3
             }
             _ => {
-                i += 1;
+                i = skip_to_break_candidate(bytes, i + 1);
                 continue;
             }
         };
@@ -64,6 +64,30 @@ pub fn lines(text: &str) -> Vec<Line> {
         push(start, text.len(), text.len());
     }
     out
+}
+
+/// The first index at or after `i` of an 8-byte chunk that may hold `\n`, `\r` or the lead
+/// byte E2 (or of the last bytes, fewer than 8): the chunks before it hold none of them
+/// (a SWAR test, eight bytes at a time).
+fn skip_to_break_candidate(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Non-zero when some byte of `v` is zero (never zero when one is).
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w);
+        if zero_byte(x ^ (ONES * 0x0A))
+            | zero_byte(x ^ (ONES * 0x0D))
+            | zero_byte(x ^ (ONES * 0xE2))
+            != 0
+        {
+            break;
+        }
+        i += 8;
+    }
+    i
 }
 
 /// The words inside `range` of `text`, as byte ranges: Unicode word boundaries (UAX #29, by
@@ -256,6 +280,26 @@ mod tests {
 
     fn line_texts(text: &str) -> Vec<&str> {
         lines(text).iter().map(|l| &text[l.range.clone()]).collect()
+    }
+
+    #[test]
+    fn lines_by_chunks_find_every_break() {
+        // Breaks at every offset of a long line, next to bytes that look like them.
+        let kinds = ["\n", "\r", "\r\n", "\u{2028}", "\u{2029}"];
+        for kind in kinds {
+            for at in 0..40 {
+                let mut text = "x".repeat(at);
+                text.push_str(kind);
+                text.push_str("y’yé\u{2026}\u{2027}zzzzzzzzzzzzzzzzzz");
+                let got = line_texts(&text);
+                let mut want: Vec<&str> = Vec::new();
+                if at > 0 {
+                    want.push(&text[..at]);
+                }
+                want.push(&text[at + kind.len()..]);
+                assert_eq!(got, want, "{kind:?} at {at}");
+            }
+        }
     }
 
     #[test]
