@@ -213,33 +213,29 @@ impl std::fmt::Display for ModelScore {
 }
 
 #[cfg(test)]
-mod model_score_tests {
-    use super::ModelScore;
-
-    #[test]
-    fn model_scores_read_as_the_float_formatter_writes_them() {
-        let check = |p: f32| {
-            assert_eq!(
-                ModelScore(p).to_string(),
-                format!("(model score {p:.2})"),
-                "{p:e}"
-            );
-        };
-        // Every 4099th float of [0, 1], and the floats at and around each k / 200 (the
-        // rounding edges, exact ties included).
-        let one = 1.0f32.to_bits();
-        for bits in (0..=one).step_by(4099) {
-            check(f32::from_bits(bits));
+#[test]
+fn model_scores_read_as_the_float_formatter_writes_them() {
+    let check = |p: f32| {
+        assert_eq!(
+            ModelScore(p).to_string(),
+            format!("(model score {p:.2})"),
+            "{p:e}"
+        );
+    };
+    // Every 4099th float of [0, 1], and the floats at and around each k / 200 (the
+    // rounding edges, exact ties included).
+    let one = 1.0f32.to_bits();
+    for bits in (0..=one).step_by(4099) {
+        check(f32::from_bits(bits));
+    }
+    for k in 0..=200u32 {
+        let edge = (k as f32 / 200.0).to_bits();
+        for b in edge.saturating_sub(3)..=(edge + 3).min(one) {
+            check(f32::from_bits(b));
         }
-        for k in 0..=200u32 {
-            let edge = (k as f32 / 200.0).to_bits();
-            for b in edge.saturating_sub(3)..=(edge + 3).min(one) {
-                check(f32::from_bits(b));
-            }
-        }
-        for p in [0.0, 0.125, 0.375, 0.5, 0.625, 0.875, 1.0, -0.25, 1.5] {
-            check(p);
-        }
+    }
+    for p in [0.0, 0.125, 0.375, 0.5, 0.625, 0.875, 1.0, -0.25, 1.5] {
+        check(p);
     }
 }
 
