@@ -187,9 +187,62 @@ fn phrase_reason(subkind: Subkind) -> &'static str {
     }
 }
 
+/// `(model score 0.87)`, as the reasons of model verdicts end.
+struct ModelScore(f32);
+
+impl std::fmt::Display for ModelScore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let p = self.0;
+        if (0.0..=1.0).contains(&p) {
+            // `{:.2}` without the float formatter: p × 100 is exact in f64 (24 + 7 bits), so
+            // rounding it to the nearest integer is `{:.2}`'s rounding, except on an exact
+            // tie, which is left to the formatter.
+            let v = f64::from(p) * 100.0;
+            let floor = v.floor();
+            let frac = v - floor;
+            if frac != 0.5 {
+                let r = (if frac > 0.5 { floor + 1.0 } else { floor }) as u8;
+                let digits = [b'0' + r / 100, b'.', b'0' + r / 10 % 10, b'0' + r % 10];
+                f.write_str("(model score ")?;
+                f.write_str(std::str::from_utf8(&digits).unwrap_or("?"))?;
+                return f.write_str(")");
+            }
+        }
+        write!(f, "(model score {p:.2})")
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn model_scores_read_as_the_float_formatter_writes_them() {
+    let check = |p: f32| {
+        assert_eq!(
+            ModelScore(p).to_string(),
+            format!("(model score {p:.2})"),
+            "{p:e}"
+        );
+    };
+    // Every 4099th float of [0, 1], and the floats at and around each k / 200 (the
+    // rounding edges, exact ties included).
+    let one = 1.0f32.to_bits();
+    for bits in (0..=one).step_by(4099) {
+        check(f32::from_bits(bits));
+    }
+    for k in 0..=200u32 {
+        let edge = (k as f32 / 200.0).to_bits();
+        for b in edge.saturating_sub(3)..=(edge + 3).min(one) {
+            check(f32::from_bits(b));
+        }
+    }
+    for p in [0.0, 0.125, 0.375, 0.5, 0.625, 0.875, 1.0, -0.25, 1.5] {
+        check(p);
+    }
+}
+
 /// The subkind and reason of a line the model calls noise, from the evidence that reads best.
 fn explain(i: usize, f: &LineFeatures, page: &PageFacts, p: f32) -> (Subkind, String) {
-    let score = format!("(model score {p:.2})");
+    // Written straight into the reason where one needs it (no string of its own).
+    let score = ModelScore(p);
     if let Some(shape) = f.shape {
         let (subkind, reason) = shape_reason(shape);
         return (subkind, reason.into());

@@ -216,6 +216,10 @@ fn is_number(t: &str) -> bool {
 /// True for numbers glued to date units with no space, as CJK writes dates and times
 /// (`2024年11月20日`, `10時32分`): alternating numbers and date words, at least one of each.
 fn is_glued_date(t: &str) -> bool {
+    // Both a number and a unit are needed: a token of only one kind is none.
+    if !t.chars().any(char::is_numeric) || t.chars().all(char::is_numeric) {
+        return false;
+    }
     let mut numbers = 0;
     let mut units = 0;
     let mut rest = t;
@@ -240,13 +244,25 @@ fn is_glued_date(t: &str) -> bool {
 
 /// The shape of a short line, if it has a telling one.
 pub fn shape(line: &str) -> Option<Shape> {
-    if line.chars().count() > 60 {
-        return None;
+    // One pass: at most 60 characters, their letters and digits.
+    let (mut chars, mut letters, mut digits) = (0usize, 0usize, 0usize);
+    for c in line.chars() {
+        chars += 1;
+        if chars > 60 {
+            return None;
+        }
+        // Both for letter numbers (`Ⅻ`), as two separate counts gave.
+        letters += usize::from(c.is_alphabetic());
+        digits += usize::from(c.is_numeric());
     }
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    let digits = line.chars().filter(|c| c.is_numeric()).count();
     if digits == 0 && letters <= 1 {
         return Some(Shape::Symbol);
+    }
+    if digits == 0 {
+        // Without a digit no token is a number, so no shape below can hold (an amount, a date
+        // and a counter all need one), and with two letters some token is not empty: the
+        // most common short line (a menu item, a heading) stops here.
+        return None;
     }
     // Split on white space and on symbols glued to numbers (`$2,500`).
     let mut tokens: Vec<&str> = Vec::new();
@@ -284,22 +300,31 @@ pub fn shape(line: &str) -> Option<Shape> {
     }
     // A date needs a digit: lines without one (most short lines) skip the date words.
     if tokens.iter().any(|t| t.chars().any(char::is_numeric)) {
-        let numbers = numbers + tokens.iter().filter(|t| is_glued_date(t)).count();
-        let date_words = tokens
-            .iter()
-            .filter(|t| {
-                let lower = t.trim_end_matches(['.', ',']).to_lowercase();
-                lexicon::is_date_word(&lower)
-                    || is_glued_date(t)
+        // One pass over the tokens: each lower-cased once, each glued-date test once.
+        let (mut glued_count, mut date_words, mut has_month_or_unit) = (0, 0, false);
+        let mut lower = String::new();
+        for t in &tokens {
+            let trimmed = t.trim_end_matches(['.', ',']);
+            lower.clear();
+            if trimmed.is_ascii() {
+                lower.push_str(trimmed);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&trimmed.to_lowercase());
+            }
+            let glued = is_glued_date(t);
+            let date_word = lexicon::is_date_word(&lower);
+            glued_count += usize::from(glued);
+            has_month_or_unit |= date_word || glued;
+            date_words += usize::from(
+                date_word
+                    || glued
                     || lower
                         .chars()
-                        .all(|c| c.is_numeric() || matches!(c, '.' | '/' | '-' | ':' | ','))
-            })
-            .count();
-        let has_month_or_unit = tokens.iter().any(|t| {
-            let lower = t.trim_end_matches(['.', ',']).to_lowercase();
-            lexicon::is_date_word(&lower) || is_glued_date(t)
-        });
+                        .all(|c| c.is_numeric() || matches!(c, '.' | '/' | '-' | ':' | ',')),
+            );
+        }
+        let numbers = numbers + glued_count;
         let dotted_date = tokens.iter().any(|t| {
             let parts: Vec<&str> = t.split(['.', '/', '-']).filter(|p| !p.is_empty()).collect();
             parts.len() == 3 && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
@@ -343,6 +368,22 @@ fn word_hash(word: &str) -> u64 {
 /// letters.
 fn line_key(line: &str) -> Option<u64> {
     let (mut h, mut any, mut space) = (FNV_SEED, false, false);
+    if line.is_ascii() {
+        // The same by bytes: ASCII letters are the only ASCII characters with a script.
+        for b in line.bytes() {
+            if b.is_ascii_alphabetic() {
+                if space && any {
+                    h = fnv(h, ' ');
+                }
+                space = false;
+                any = true;
+                h = fnv(h, char::from(b.to_ascii_lowercase()));
+            } else if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-' | b'\'') {
+                space = true;
+            }
+        }
+        return any.then_some(h);
+    }
     for c in line.chars() {
         // ASCII letters are alphabetic: only other characters need their script looked up.
         if c.is_alphabetic() || !c.is_ascii() && crate::script::letter_script(c).is_some() {
@@ -397,13 +438,87 @@ struct LineCounts {
     url: bool,
 }
 
+/// `http`, `www.` and `.com` as the four bytes of a big-endian `u32`.
+const WEB_HTTP: u32 = u32::from_be_bytes(*b"http");
+const WEB_WWW: u32 = u32::from_be_bytes(*b"www.");
+const WEB_COM: u32 = u32::from_be_bytes(*b".com");
+
+/// The classes of ASCII characters for [`count_line`].
+const A_OTHER: u8 = 0;
+const A_UPPER: u8 = 1;
+const A_LOWER: u8 = 2;
+const A_DIGIT: u8 = 3;
+const A_SPACE: u8 = 4;
+const A_COMMA: u8 = 5;
+const A_SEPARATOR: u8 = 6;
+const A_AT: u8 = 7;
+
+/// [`count_line`]'s class of every ASCII character: letters by case, digits, white space
+/// (`char::is_whitespace`), and among the rest (punctuation, symbols, controls) the comma,
+/// the separators and `@`.
+const ASCII_KIND: [u8; 128] = {
+    let mut t = [A_OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'A'..=b'Z' => A_UPPER,
+            b'a'..=b'z' => A_LOWER,
+            b'0'..=b'9' => A_DIGIT,
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => A_SPACE,
+            b',' => A_COMMA,
+            b'|' | b'/' | b'>' => A_SEPARATOR,
+            b'@' => A_AT,
+            _ => A_OTHER,
+        };
+        b += 1;
+    }
+    t
+};
+
 fn count_line(text: &str, line: &Line) -> LineCounts {
     let s = &text[line.range.clone()];
     let (mut chars, mut letters, mut digits, mut upper, mut cased, mut unspaced) =
         (0, 0, 0, 0, 0, 0);
     let (mut punct, mut commas, mut separators, mut at) = (0, 0, 0, false);
+    // The last four characters, one byte each (0 for a non-ASCII one), to find `http`, `www.`
+    // and `.com` in the same pass.
+    let (mut window, mut web) = (0u32, false);
     for c in s.chars() {
         chars += 1;
+        if c.is_ascii() {
+            window = window << 8 | u32::from(c as u8);
+            web |= matches!(window, WEB_HTTP | WEB_WWW | WEB_COM);
+            // The same counts by a table (ASCII is most of most pages).
+            let k = ASCII_KIND[usize::from(c as u8 & 0x7f)];
+            match k {
+                A_UPPER => {
+                    letters += 1;
+                    upper += 1;
+                    cased += 1;
+                }
+                A_LOWER => {
+                    letters += 1;
+                    cased += 1;
+                }
+                A_DIGIT => digits += 1,
+                A_SPACE => {}
+                A_COMMA => {
+                    punct += 1;
+                    commas += 1;
+                }
+                A_SEPARATOR => {
+                    punct += 1;
+                    separators += 1;
+                }
+                A_AT => {
+                    punct += 1;
+                    at = true;
+                }
+                _ => punct += 1,
+            }
+            continue;
+        }
+        window <<= 8;
         if !c.is_alphanumeric() && !c.is_whitespace() {
             punct += 1;
             match c {
@@ -430,9 +545,20 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
     }
     let mut spaced_words = 0;
     let mut title_words = 0;
-    let mut word_hashes = Vec::new();
+    let mut word_hashes = Vec::with_capacity(s.len() / 4 + 1);
+    let ascii_line = s.is_ascii();
     for w in segment::words(text, line.range.clone()) {
         let word = &text[w];
+        if ascii_line {
+            // The same by bytes: spaced, title case for A–Z, the ASCII hash of `word_hash`.
+            spaced_words += 1;
+            title_words += usize::from(word.as_bytes().first().is_some_and(u8::is_ascii_uppercase));
+            word_hashes.push(
+                word.bytes()
+                    .fold(FNV_SEED, |h, b| fnv(h, char::from(b.to_ascii_lowercase()))),
+            );
+            continue;
+        }
         let first = word.chars().next().unwrap_or(' ');
         if is_unspaced(first) {
             word_hashes.push(word_hash(word));
@@ -451,7 +577,7 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
         first,
         '•' | '-' | '–' | '—' | '*' | '·' | '▪' | '►' | '→' | '>'
     ) || first.is_numeric() && matches!(second, '.' | ')');
-    let url = at || s.contains("http") || s.contains("www.") || s.contains(".com");
+    let url = at || web;
     LineCounts {
         punct,
         commas,
@@ -594,6 +720,12 @@ pub fn extract(
                     .and_then(|p| lines.get(p))
                     .and_then(|p| text.get(p.range.end..lines[i].range.start))
                     .map_or(0, |gap| {
+                        if gap.is_ascii() {
+                            // The same count by bytes (`\r\n` once).
+                            let b = gap.as_bytes();
+                            let crlf = b.windows(2).filter(|w| *w == b"\r\n").count();
+                            return b.iter().filter(|&&c| c == b'\n' || c == b'\r').count() - crlf;
+                        }
                         let crlf = gap.matches("\r\n").count();
                         gap.chars().filter(|&c| segment::is_line_break(c)).count() - crlf
                     }),

@@ -559,12 +559,15 @@ struct Word {
 }
 
 /// The languages of the page: its own, with the other alphabet's name for the same language
-/// (whatlang calls Serbian in Latin letters Croatian).
-fn host_langs(doc: Lang) -> Vec<Lang> {
-    if is_serbo_croatian(doc) {
-        vec![Lang::Srp, Lang::Hrv]
+/// (whatlang calls Serbian in Latin letters Croatian). `pair` is the storage for the second
+/// case (no allocation per line).
+fn host_langs(doc: &Lang, pair: &mut [Lang; 2]) -> usize {
+    if is_serbo_croatian(*doc) {
+        *pair = [Lang::Srp, Lang::Hrv];
+        2
     } else {
-        vec![doc]
+        pair[0] = *doc;
+        1
     }
 }
 
@@ -628,7 +631,7 @@ fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
     let text = host.text;
     let fw = language::function_words();
     let masks = masks(text, line.clone());
-    let mut out: Vec<Word> = Vec::new();
+    let mut out: Vec<Word> = Vec::with_capacity(line.len() / 6 + 1);
     let mut prev_end = line.start;
     let mut lower = String::new();
     for r in fast_words(text, line.clone()) {
@@ -637,11 +640,18 @@ fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
             continue;
         }
         let w = &text[r.clone()];
-        let script_ok = w.chars().filter_map(letter_script).all(|s| {
-            s == host.system.main
-                || host.digraphic() && matches!(s, Script::Latin | Script::Cyrillic)
-        });
-        let has_letters = w.chars().any(char::is_alphabetic);
+        let (script_ok, has_letters) = if w.is_ascii() {
+            // ASCII letters are Latin, ASCII digits have no letter script.
+            let letters = w.bytes().any(|b| b.is_ascii_alphabetic());
+            let latin_ok = host.system.main == Script::Latin || host.digraphic();
+            (!letters || latin_ok, letters)
+        } else {
+            let script_ok = w.chars().filter_map(letter_script).all(|s| {
+                s == host.system.main
+                    || host.digraphic() && matches!(s, Script::Latin | Script::Cyrillic)
+            });
+            (script_ok, w.chars().any(char::is_alphabetic))
+        };
         if !script_ok || !has_letters {
             let gap = &text[prev_end.min(r.start)..r.start];
             let number = !has_letters && w.chars().any(char::is_numeric);
@@ -673,7 +683,13 @@ fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
         }
         let mut alien = Vec::new();
         let mut marked = Vec::new();
-        for c in lower.chars().filter(|c| c.is_alphabetic()) {
+        // An ASCII word of a Latin page has no letter to weigh here (a–z are skipped below).
+        let skip = w.is_ascii() && host.system.main == Script::Latin;
+        for c in lower
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .take_while(|_| !skip)
+        {
             if c.is_ascii_lowercase() && host.system.main == Script::Latin {
                 continue;
             }
@@ -730,18 +746,19 @@ fn may_hold_foreign_words(
         let langs = fw.langs_of(lower);
         langs & !host_bits != 0 && langs & host_bits == 0
     };
-    let mut buf = [0u8; 24];
-    let mut lower = String::new();
+    let filter = fw.foreign_only_filter(host_bits);
+    let mut lower = String::with_capacity(32);
     for r in fast_words(text, line.clone()) {
         let w = &text[r];
         if w.is_ascii() {
-            if w.len() > buf.len() {
+            // Long ASCII words are not looked up; most others are not in the filter.
+            if w.len() > 24 || !language::in_filter(&filter, w.as_bytes()) {
                 continue;
             }
-            let b = &mut buf[..w.len()];
-            b.copy_from_slice(w.as_bytes());
-            b.make_ascii_lowercase();
-            if std::str::from_utf8(b).is_ok_and(foreign_word) {
+            lower.clear();
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+            if foreign_word(&lower) {
                 return true;
             }
             continue;
@@ -850,15 +867,17 @@ fn best_stretch(scores: &[f32]) -> Option<(usize, usize, f32)> {
 /// Foreign-language fragments of one line, in the host's script.
 fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawFinding>) {
     let fw = language::function_words();
-    let hosts = host_langs(doc);
+    let mut pair = [doc; 2];
+    let n_hosts = host_langs(&doc, &mut pair);
+    let hosts: &[Lang] = &pair[..n_hosts];
     let host_bits: LangSet = hosts
         .iter()
         .filter_map(|&h| fw.bit(h))
         .fold(0, |a, b| a | b);
-    if host_bits != 0 && !may_hold_foreign_words(host.text, &line.range, host_bits, &hosts) {
+    if host_bits != 0 && !may_hold_foreign_words(host.text, &line.range, host_bits, hosts) {
         return;
     }
-    let words = line_words(host, &line.range, &hosts);
+    let words = line_words(host, &line.range, hosts);
     if words.is_empty() {
         return;
     }
@@ -866,7 +885,7 @@ fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawF
         // No function words for the page's language: whatlang alone, on long lines of a
         // script that several languages share.
         if shared_script(host.system.main) {
-            whole_line_by_whatlang(host.text, &hosts, doc, line, words.len(), 0, out);
+            whole_line_by_whatlang(host.text, hosts, doc, line, words.len(), 0, out);
         }
         return;
     }
@@ -914,7 +933,7 @@ fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawF
                 continue;
             }
             let range = words[a].range.start..words[b].range.end;
-            let mut allowed = hosts.clone();
+            let mut allowed = hosts.to_vec();
             allowed.push(cand);
             if language::detect_among(&text[range.clone()], allowed).is_some_and(|d| d.lang == cand)
             {
@@ -991,7 +1010,7 @@ fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawF
                 words[i].range.start..words[j].range.end
             };
             let fragment = &text[range.clone()];
-            let mut allowed = hosts.clone();
+            let mut allowed = hosts.to_vec();
             allowed.push(cand);
             let duel = language::detect_among(fragment, allowed);
             if duel.is_some_and(|d| d.lang == cand) {
@@ -1003,7 +1022,7 @@ fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawF
     // Evidence too thin for a fragment: a long line with some foreign evidence and hardly a
     // host function word is still worth asking whatlang about.
     if !votes.is_empty() {
-        whole_line_by_whatlang(text, &hosts, doc, line, words.len(), host_hits, out);
+        whole_line_by_whatlang(text, hosts, doc, line, words.len(), host_hits, out);
     }
 }
 
@@ -1026,9 +1045,12 @@ fn whole_line_by_whatlang(
     host_hits: usize,
     out: &mut Vec<RawFinding>,
 ) {
+    if host_hits * 20 > words {
+        return;
+    }
     let line_text = &text[line.range.clone()];
     let letters = line_text.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < MIN_LETTERS_FOR_LANGUAGE || host_hits * 20 > words {
+    if letters < MIN_LETTERS_FOR_LANGUAGE {
         return;
     }
     let Some(found) = language::detect(line_text) else {

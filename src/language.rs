@@ -9,7 +9,7 @@ use crate::report::Language;
 use crate::script::{letter_script, WritingSystem};
 use crate::segment::Line;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 use whatlang::{Detector, Lang};
 
 /// At most this many bytes of the document's longest lines are given to whatlang to tell the
@@ -139,6 +139,9 @@ pub type LangSet = u64;
 pub struct FunctionWords {
     langs: Vec<Lang>,
     words: HashMap<&'static str, LangSet, BuildFnv>,
+    /// A filter of the ASCII words of `words`, 2^16 bits: a word whose bit ([`filter_slot`])
+    /// is clear is not in `words`, which most words of a page are not.
+    ascii_filter: Vec<u64>,
     /// Per language: whether it is written in Latin letters, and its letters (sorted).
     letters: Vec<Option<(bool, Vec<char>)>>,
 }
@@ -154,7 +157,41 @@ impl FunctionWords {
 
     /// The languages whose function words include `lower` (a lower-case word).
     pub fn langs_of(&self, lower: &str) -> LangSet {
+        if lower.is_ascii() {
+            let slot = filter_slot(lower.as_bytes());
+            let bits = self
+                .ascii_filter
+                .get(slot >> 6)
+                .copied()
+                .unwrap_or(u64::MAX);
+            if bits & (1u64 << (slot & 63)) == 0 {
+                return 0;
+            }
+        }
         self.words.get(lower).copied().unwrap_or(0)
+    }
+
+    /// A filter of the ASCII function words of another language than `host_bits`'s and of
+    /// none of them (in the bits of [`filter_slot`]): an ASCII word whose bit is clear
+    /// ([`in_filter`]) is no such word. Built once per set of host languages.
+    pub fn foreign_only_filter(&self, host_bits: LangSet) -> Arc<[u64]> {
+        static CACHE: Mutex<Vec<(LangSet, Arc<[u64]>)>> = Mutex::new(Vec::new());
+        let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, f)) = cache.iter().find(|(h, _)| *h == host_bits) {
+            return Arc::clone(f);
+        }
+        let mut bits = vec![0u64; 1 << 10];
+        for (w, &langs) in &self.words {
+            if w.is_ascii() && langs & !host_bits != 0 && langs & host_bits == 0 {
+                let slot = filter_slot(w.as_bytes());
+                if let Some(b) = bits.get_mut(slot >> 6) {
+                    *b |= 1u64 << (slot & 63);
+                }
+            }
+        }
+        let f: Arc<[u64]> = bits.into();
+        cache.push((host_bits, Arc::clone(&f)));
+        f
     }
 
     /// The languages of a set, in the data's order.
@@ -182,6 +219,32 @@ impl FunctionWords {
         }
         Some(letters.binary_search(&c).is_ok())
     }
+}
+
+/// Whether the ASCII word `w` (any case) has its bit in `filter` (see
+/// [`FunctionWords::foreign_only_filter`]).
+pub fn in_filter(filter: &[u64], w: &[u8]) -> bool {
+    let slot = filter_slot(w);
+    filter
+        .get(slot >> 6)
+        .is_none_or(|b| b & (1u64 << (slot & 63)) != 0)
+}
+
+/// The bit of [`FunctionWords`]'s ASCII filter for a word: a mix of its length and its first,
+/// second and last bytes, in 16 bits.
+/// Upper-case ASCII letters count as their lower case.
+fn filter_slot(w: &[u8]) -> usize {
+    let byte = |b: Option<&u8>| u32::from(b.copied().unwrap_or(0).to_ascii_lowercase());
+    let n = w.len() as u32;
+    let first = byte(w.first());
+    let second = byte(w.get(1));
+    let last = byte(w.last());
+    let h = n.wrapping_mul(0x9E37_79B9)
+        ^ first.wrapping_mul(0x85EB_CA6B)
+        ^ second.wrapping_mul(0xC2B2_AE35)
+        ^ last.wrapping_mul(0x27D4_EB2F);
+    let h = h ^ (h >> 15);
+    (h.wrapping_mul(0x2C1B_3C6D) >> 16) as usize
 }
 
 /// FNV-1a: a fast hash for the short keys of the function-word table (no untrusted keys are
@@ -218,6 +281,7 @@ pub fn function_words() -> &'static FunctionWords {
         let mut fw = FunctionWords {
             langs: Vec::new(),
             words: HashMap::default(),
+            ascii_filter: vec![0; 1 << 10],
             letters: Vec::new(),
         };
         let index = |fw: &mut FunctionWords, code: &str| -> Option<usize> {
@@ -259,6 +323,12 @@ pub fn function_words() -> &'static FunctionWords {
                 *fw.words.entry(w).or_insert(0) |= 1u64 << i;
             }
         }
+        for w in fw.words.keys().filter(|w| w.is_ascii()) {
+            let slot = filter_slot(w.as_bytes());
+            if let Some(bits) = fw.ascii_filter.get_mut(slot >> 6) {
+                *bits |= 1u64 << (slot & 63);
+            }
+        }
         fw
     })
 }
@@ -296,5 +366,30 @@ mod tests {
         assert_eq!(fw.writes(Lang::Spa, 'k'), Some(true));
         assert_eq!(fw.writes(Lang::Rus, 'ї'), Some(false));
         assert_eq!(fw.writes(Lang::Ukr, 'ї'), Some(true));
+    }
+
+    #[test]
+    fn the_ascii_filter_keeps_every_ascii_function_word() {
+        let fw = function_words();
+        let mut seen = 0;
+        for (w, &langs) in &fw.words {
+            assert_eq!(fw.langs_of(w), langs, "{w}");
+            seen += usize::from(w.is_ascii());
+        }
+        assert!(seen > 100);
+        // It lets few other words through to the table.
+        let set = fw.ascii_filter.iter().map(|b| b.count_ones()).sum::<u32>();
+        assert!(set < 1 << 14, "{set} of 65536 bits set");
+        assert_eq!(fw.langs_of("photosynthesis"), 0);
+        // The foreign-only filter of English holds every function word English does not
+        // share, whatever its case.
+        let eng = fw.bit(Lang::Eng).unwrap();
+        let filter = fw.foreign_only_filter(eng);
+        for (w, &langs) in &fw.words {
+            if w.is_ascii() && langs & eng == 0 {
+                assert!(in_filter(&filter, w.as_bytes()), "{w}");
+                assert!(in_filter(&filter, w.to_ascii_uppercase().as_bytes()), "{w}");
+            }
+        }
     }
 }

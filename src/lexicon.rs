@@ -75,6 +75,8 @@ pub fn is_date_word(word: &str) -> bool {
 struct Lexicon {
     exact: FastMap<String, Subkind>,
     prefixes: Vec<(String, Subkind)>,
+    /// The length in bytes of the longest phrase and prefix.
+    longest: usize,
 }
 
 fn parse_subkind(s: &str) -> Option<Subkind> {
@@ -111,16 +113,53 @@ fn lexicon() -> &'static Lexicon {
                 }
             }
         }
-        Lexicon { exact, prefixes }
+        let longest = exact
+            .keys()
+            .chain(prefixes.iter().map(|(p, _)| p))
+            .map(String::len)
+            .max()
+            .unwrap_or(0);
+        Lexicon {
+            exact,
+            prefixes,
+            longest,
+        }
     })
 }
 
 /// A line reduced to its words: lower case, digits, punctuation and symbols dropped, white
 /// space collapsed.
 pub fn normalize(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
+    normalize_up_to(line, usize::MAX)
+}
+
+/// [`normalize`], stopped as soon as the result is longer than `limit` bytes: its first
+/// `limit` bytes are those of the whole result.
+fn normalize_up_to(line: &str, limit: usize) -> String {
+    let mut out = String::with_capacity(line.len().min(limit.saturating_add(8)));
     let mut space = false;
+    if line.is_ascii() {
+        // The same by bytes: ASCII letters are the only ASCII characters with a script.
+        for b in line.bytes() {
+            if out.len() > limit {
+                break;
+            }
+            if b.is_ascii_alphabetic() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-' | b'\'') {
+                space = true;
+            }
+        }
+        return out;
+    }
     for c in line.chars() {
+        if out.len() > limit {
+            break;
+        }
         if c.is_alphabetic() || crate::script::letter_script(c).is_some() {
             if space && !out.is_empty() {
                 out.push(' ');
@@ -143,11 +182,12 @@ pub fn ui_phrase(line: &str) -> Option<Subkind> {
     if line.len() > 200 {
         return None;
     }
-    let norm = normalize(line);
+    let lex = lexicon();
+    // Past the longest phrase no exact phrase can match and a prefix reads only the start.
+    let norm = normalize_up_to(line, lex.longest);
     if norm.is_empty() {
         return None;
     }
-    let lex = lexicon();
     if let Some(&k) = lex.exact.get(&norm) {
         return Some(k);
     }

@@ -99,10 +99,26 @@ pub struct ScriptTally {
 impl ScriptTally {
     /// Adds every letter of `s`.
     pub fn add_str(&mut self, s: &str) {
+        // ASCII letters (Latin, weight 1) are summed and added once, at the place the first
+        // of them takes among the scripts (the order breaks ties).
+        let (mut latin, mut seen) = (0u32, false);
         for c in s.chars() {
+            if c.is_ascii() {
+                if c.is_ascii_alphabetic() {
+                    if !seen {
+                        self.add(Script::Latin, 0);
+                        seen = true;
+                    }
+                    latin += 1;
+                }
+                continue;
+            }
             if let Some(script) = letter_script(c) {
                 self.add(script, weight(script));
             }
+        }
+        if latin > 0 {
+            self.add(Script::Latin, latin);
         }
     }
 

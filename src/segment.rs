@@ -26,7 +26,6 @@ pub fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut iter = text.char_indices().peekable();
     let mut push = |start: usize, end: usize, next: usize| {
         let raw = &text[start..end];
         let trimmed = raw.trim();
@@ -39,21 +38,56 @@ pub fn lines(text: &str) -> Vec<Line> {
             });
         }
     };
-    while let Some((i, c)) = iter.next() {
-        if is_line_break(c) {
-            let mut next = i + c.len_utf8();
-            if c == '\r' && bytes.get(next) == Some(&b'\n') {
-                iter.next();
-                next += 1;
+    // Line breaks by bytes: `\n`, `\r` (`\r\n` once), and U+2028/U+2029 (E2 80 A8/A9; in
+    // UTF-8 a lead byte E2 starts a character).
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let len = match b {
+            b'\n' => 1,
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' => 1,
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                3
             }
-            push(start, i, next);
-            start = next;
-        }
+            _ => {
+                i = skip_to_break_candidate(bytes, i + 1);
+                continue;
+            }
+        };
+        push(start, i, i + len);
+        start = i + len;
+        i = start;
     }
     if start < text.len() {
         push(start, text.len(), text.len());
     }
     out
+}
+
+/// The first index at or after `i` of an 8-byte chunk that may hold `\n`, `\r` or the lead
+/// byte E2 (or of the last bytes, fewer than 8): the chunks before it hold none of them
+/// (a SWAR test, eight bytes at a time).
+fn skip_to_break_candidate(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Non-zero when some byte of `v` is zero (never zero when one is).
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w);
+        if zero_byte(x ^ (ONES * 0x0A))
+            | zero_byte(x ^ (ONES * 0x0D))
+            | zero_byte(x ^ (ONES * 0xE2))
+            != 0
+        {
+            break;
+        }
+        i += 8;
+    }
+    i
 }
 
 /// The words inside `range` of `text`, as byte ranges: Unicode word boundaries (UAX #29, by
@@ -65,14 +99,18 @@ pub fn words(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usiz
     let s = &text[range];
     // Most lines hold only ASCII and a few common marks (curly quotes, dashes): their UAX #29
     // words come from a simple scan (the same words; a test below compares the two).
-    let simple = s.chars().all(|c| simple_class(c).is_some());
-    let fast = simple.then(|| simple_words(s, base));
+    let ascii = s.is_ascii();
+    let simple = ascii || s.chars().all(|c| simple_class(c).is_some());
+    let bytes = ascii.then(|| ascii_words(s, base));
+    let fast = (simple && !ascii).then(|| simple_words(s, base));
     let unicode = (!simple).then(|| {
         s.unicode_word_indices()
             .map(move |(i, w)| base + i..base + i + w.len())
     });
-    fast.into_iter()
+    bytes
+        .into_iter()
         .flatten()
+        .chain(fast.into_iter().flatten())
         .chain(unicode.into_iter().flatten())
 }
 
@@ -96,7 +134,30 @@ enum Class {
     Other,
 }
 
+/// [`simple_class`] of every ASCII character, by table.
+const ASCII_CLASS: [Class; 128] = {
+    let mut t = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'_' => Class::Connector,
+            b':' => Class::MidLetter,
+            b',' | b';' => Class::MidNum,
+            b'.' | b'\'' => Class::MidBoth,
+            _ => Class::Other,
+        };
+        b += 1;
+    }
+    t
+};
+
+#[inline]
 fn simple_class(c: char) -> Option<Class> {
+    if c.is_ascii() {
+        return Some(ASCII_CLASS[usize::from(c as u8 & 0x7f)]);
+    }
     Some(match c {
         'a'..='z' | 'A'..='Z' => Class::Letter,
         '0'..='9' => Class::Digit,
@@ -108,6 +169,12 @@ fn simple_class(c: char) -> Option<Class> {
         // No-break space, guillemets, dashes, double quotes, ellipsis, bullet, euro, pound.
         '\u{A0}' | '\u{AB}' | '\u{BB}' | '\u{2013}' | '\u{2014}' | '\u{201C}' | '\u{201D}'
         | '\u{2026}' | '\u{2022}' | '\u{20AC}' | '\u{A3}' => Class::Other,
+        // The accented letters of Latin-1 and Latin Extended-A/B (ALetter), as in German,
+        // French, Spanish, Polish or Czech text, and the marks around them: inverted `¡` `¿`,
+        // low quotes `„` `‚`, degree, section, times and division signs (Other).
+        '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{24F}' => Class::Letter,
+        '\u{A1}' | '\u{BF}' | '\u{201E}' | '\u{201A}' | '\u{B0}' | '\u{A7}' | '\u{D7}'
+        | '\u{F7}' => Class::Other,
         _ => return None,
     })
 }
@@ -160,12 +227,79 @@ fn simple_words(s: &str, base: usize) -> impl Iterator<Item = Range<usize>> + '_
     })
 }
 
+/// [`simple_words`] on ASCII text, byte by byte (no decoding).
+fn ascii_words(s: &str, base: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = s.as_bytes();
+    let class = move |i: usize| b.get(i).map(|&x| ASCII_CLASS[usize::from(x & 0x7f)]);
+    let word = |k: Class| matches!(k, Class::Letter | Class::Digit | Class::Connector);
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(mut k) = class(at) {
+            let start = at;
+            at += 1;
+            if !word(k) {
+                continue;
+            }
+            let mut end = at;
+            let mut alnum = k != Class::Connector;
+            while let Some(mk) = class(at) {
+                if word(mk) {
+                    at += 1;
+                    alnum |= mk != Class::Connector;
+                    k = mk;
+                    end = at;
+                    continue;
+                }
+                // A middle mark joins only between two letters or two digits.
+                let after = class(at + 1);
+                let joins = match mk {
+                    Class::MidLetter => k == Class::Letter && after == Some(Class::Letter),
+                    Class::MidNum => k == Class::Digit && after == Some(Class::Digit),
+                    Class::MidBoth => {
+                        k == Class::Letter && after == Some(Class::Letter)
+                            || k == Class::Digit && after == Some(Class::Digit)
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                at += 1;
+            }
+            if alnum {
+                return Some(base + start..base + end);
+            }
+        }
+        None
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn line_texts(text: &str) -> Vec<&str> {
         lines(text).iter().map(|l| &text[l.range.clone()]).collect()
+    }
+
+    #[test]
+    fn lines_by_chunks_find_every_break() {
+        // Breaks at every offset of a long line, next to bytes that look like them.
+        let kinds = ["\n", "\r", "\r\n", "\u{2028}", "\u{2029}"];
+        for kind in kinds {
+            for at in 0..40 {
+                let mut text = "x".repeat(at);
+                text.push_str(kind);
+                text.push_str("y’yé\u{2026}\u{2027}zzzzzzzzzzzzzzzzzz");
+                let got = line_texts(&text);
+                let mut want: Vec<&str> = Vec::new();
+                if at > 0 {
+                    want.push(&text[..at]);
+                }
+                want.push(&text[at + kind.len()..]);
+                assert_eq!(got, want, "{kind:?} at {at}");
+            }
+        }
     }
 
     #[test]
@@ -241,6 +375,29 @@ mod tests {
                     x ^= x >> 7;
                     x ^= x << 17;
                     alphabet[(x % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            check(&s);
+        }
+        // Every Latin letter and mark of the fast path beyond ASCII, alone and around letters,
+        // digits and middle marks.
+        let extra = ('\u{A0}'..='\u{24F}').chain(['\u{201E}', '\u{201A}', '\u{2018}', '\u{2019}']);
+        for c in extra.filter(|&c| simple_class(c).is_some()) {
+            for ctx in [
+                "#", "a#", "#a", "a.#", "#.a", "1#", "#1", "# #", "#'#", "#:#", "#,#", "_#", "#’s",
+                "1,#", "#.1",
+            ] {
+                check(&ctx.replace('#', &c.to_string()));
+            }
+        }
+        // ASCII only (read byte by byte).
+        for _ in 0..50_000 {
+            let s: String = (0..24)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    alphabet[(x % 14) as usize]
                 })
                 .collect();
             check(&s);
