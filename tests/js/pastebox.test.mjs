@@ -141,11 +141,25 @@ function lineCoverage(page) {
  * paragraphs; short lines in a nav list), plus a script that must never run.
  * @param {string} text
  */
+/**
+ * The clipboard HTML a browser would give for `text`, shaped like a news page: the lines before
+ * the first paragraph of prose as menu links, the article (prose as `<p>`, short lines as
+ * headings) in `<article>`, and the lines after its last paragraph in a comment widget; a
+ * script that must never run rides along.
+ * @param {string} text
+ */
 function htmlOf(text) {
   const esc = (/** @type {string} */ s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const lines = text.split("\n").filter((l) => l.trim());
-  const body = lines.map((l) => (l.length < 30 ? `<nav><ul><li><a href="/x">${esc(l)}</a></li></ul></nav>` : `<p>${esc(l)}</p>`)).join("\n");
-  return `<meta charset="utf-8"><html><body><script>window.__pwned = "clipboard script"</script>${body}</body></html>`;
+  const lines = text.split("\n").map((l) => l.trim()).filter((l) => l);
+  const prose = (/** @type {string} */ l) => l.length >= 120;
+  const first = lines.findIndex(prose);
+  const last = lines.findLastIndex(prose);
+  const menu = lines.slice(0, first).map((l) => `<li><a href="/x">${esc(l)}</a></li>`).join("\n");
+  const article = lines.slice(first, last + 1).map((l) => (prose(l) ? `<p>${esc(l)}</p>` : `<h2>${esc(l)}</h2>`)).join("\n");
+  const widget = lines.slice(last + 1).map((l) => `<div class="comment-meta"><span>${esc(l)}</span></div>`).join("\n");
+  return `<meta charset="utf-8"><html><body><script>window.__pwned = "clipboard script"</script>` +
+    `<header><nav><ul>${menu}</ul></nav></header><article>${article}</article>` +
+    `<section id="comments" class="comments-area">${widget}</section></body></html>`;
 }
 
 describe("the DOM layer (js/dom.js) in the browser", { skip: SKIP }, () => {
