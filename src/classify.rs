@@ -316,7 +316,7 @@ fn decide_by_model(forest: &Forest, feats: &[LineFeatures], page: &PageFacts) ->
         .filter(|(_, f)| f.copies > 1)
         .map(|(j, f)| (f.copy_of, j))
         .collect();
-    copies.sort_unstable();
+    crate::sort::sort(&mut copies);
     for group in copies.chunk_by(|a, b| a.0 == b.0) {
         let headline = group.iter().rev().map(|&(_, j)| j).find(|&j| {
             feats.get(j).is_some_and(|f| {
