@@ -187,9 +187,17 @@ fn phrase_reason(subkind: Subkind) -> &'static str {
     }
 }
 
+/// `p` (a probability, so finite and not negative) with two decimals, as `{:.2}` prints it: the
+/// exact value rounded half to even (an f32 times 100 is exact in f64). Without Rust's float
+/// formatting, which would add 7 KB to the wasm (tools/size/RESULTS.md).
+fn two_decimals(p: f32) -> String {
+    let hundredths = (f64::from(p.max(0.0)) * 100.0).round_ties_even() as u64;
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
 /// The subkind and reason of a line the model calls noise, from the evidence that reads best.
 fn explain(i: usize, f: &LineFeatures, page: &PageFacts, p: f32) -> (Subkind, String) {
-    let score = format!("(model score {p:.2})");
+    let score = format!("(model score {})", two_decimals(p));
     if let Some(shape) = f.shape {
         let (subkind, reason) = shape_reason(shape);
         return (subkind, reason.into());
@@ -400,4 +408,24 @@ pub fn classify(
         }
     }
     (verdicts, findings)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn two_decimals_prints_what_the_float_formatting_prints() {
+        let check = |p: f32| assert_eq!(super::two_decimals(p), format!("{p:.2}"), "{p}");
+        for p in [
+            0.0, 1.0, 0.125, 0.375, 0.625, 0.875, 0.005, 0.015, 0.045, 0.995, 0.5,
+        ] {
+            check(p);
+        }
+        // Every 997th f32 in [0, 1], and each one's neighbours.
+        let one = 1.0f32.to_bits();
+        for bits in (0..=one).step_by(997) {
+            for b in [bits.saturating_sub(1), bits, (bits + 1).min(one)] {
+                check(f32::from_bits(b));
+            }
+        }
+    }
 }
