@@ -187,62 +187,17 @@ fn phrase_reason(subkind: Subkind) -> &'static str {
     }
 }
 
-/// `(model score 0.87)`, as the reasons of model verdicts end.
-struct ModelScore(f32);
-
-impl std::fmt::Display for ModelScore {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let p = self.0;
-        if (0.0..=1.0).contains(&p) {
-            // `{:.2}` without the float formatter: p × 100 is exact in f64 (24 + 7 bits), so
-            // rounding it to the nearest integer is `{:.2}`'s rounding, except on an exact
-            // tie, which is left to the formatter.
-            let v = f64::from(p) * 100.0;
-            let floor = v.floor();
-            let frac = v - floor;
-            if frac != 0.5 {
-                let r = (if frac > 0.5 { floor + 1.0 } else { floor }) as u8;
-                let digits = [b'0' + r / 100, b'.', b'0' + r / 10 % 10, b'0' + r % 10];
-                f.write_str("(model score ")?;
-                f.write_str(std::str::from_utf8(&digits).unwrap_or("?"))?;
-                return f.write_str(")");
-            }
-        }
-        write!(f, "(model score {p:.2})")
-    }
-}
-
-#[cfg(test)]
-#[test]
-fn model_scores_read_as_the_float_formatter_writes_them() {
-    let check = |p: f32| {
-        assert_eq!(
-            ModelScore(p).to_string(),
-            format!("(model score {p:.2})"),
-            "{p:e}"
-        );
-    };
-    // Every 4099th float of [0, 1], and the floats at and around each k / 200 (the
-    // rounding edges, exact ties included).
-    let one = 1.0f32.to_bits();
-    for bits in (0..=one).step_by(4099) {
-        check(f32::from_bits(bits));
-    }
-    for k in 0..=200u32 {
-        let edge = (k as f32 / 200.0).to_bits();
-        for b in edge.saturating_sub(3)..=(edge + 3).min(one) {
-            check(f32::from_bits(b));
-        }
-    }
-    for p in [0.0, 0.125, 0.375, 0.5, 0.625, 0.875, 1.0, -0.25, 1.5] {
-        check(p);
-    }
+/// `p` (a probability, so finite and not negative) with two decimals, as `{:.2}` prints it: the
+/// exact value rounded half to even (an f32 times 100 is exact in f64). Without Rust's float
+/// formatting, which would add 7 KB to the wasm (tools/size/RESULTS.md).
+fn two_decimals(p: f32) -> String {
+    let hundredths = (f64::from(p.max(0.0)) * 100.0).round_ties_even() as u64;
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }
 
 /// The subkind and reason of a line the model calls noise, from the evidence that reads best.
 fn explain(i: usize, f: &LineFeatures, page: &PageFacts, p: f32) -> (Subkind, String) {
-    // Written straight into the reason where one needs it (no string of its own).
-    let score = ModelScore(p);
+    let score = format!("(model score {})", two_decimals(p));
     if let Some(shape) = f.shape {
         let (subkind, reason) = shape_reason(shape);
         return (subkind, reason.into());
@@ -444,7 +399,7 @@ fn decide_by_model(
         .filter(|(_, f)| f.copies > 1)
         .map(|(j, f)| (f.copy_of, j))
         .collect();
-    copies.sort_unstable();
+    crate::sort::sort(&mut copies);
     for group in copies.chunk_by(|a, b| a.0 == b.0) {
         let headline = group.iter().rev().map(|&(_, j)| j).find(|&j| {
             feats.get(j).is_some_and(|f| {
@@ -599,5 +554,22 @@ mod tests {
             .map(|(_, f)| f.chars)
             .sum();
         assert!(content * 10 >= total, "classify keeps {content} of {total}");
+    }
+
+    #[test]
+    fn two_decimals_prints_what_the_float_formatting_prints() {
+        let check = |p: f32| assert_eq!(super::two_decimals(p), format!("{p:.2}"), "{p}");
+        for p in [
+            0.0, 1.0, 0.125, 0.375, 0.625, 0.875, 0.005, 0.015, 0.045, 0.995, 0.5,
+        ] {
+            check(p);
+        }
+        // Every 997th f32 in [0, 1], and each one's neighbours.
+        let one = 1.0f32.to_bits();
+        for bits in (0..=one).step_by(997) {
+            for b in [bits.saturating_sub(1), bits, (bits + 1).min(one)] {
+                check(f32::from_bits(b));
+            }
+        }
     }
 }

@@ -630,7 +630,7 @@ pub fn extract(
         }
     }
     let mut ranked: Vec<(u64, u32)> = freq.into_iter().filter(|&(_, n)| n >= 3).collect();
-    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut ranked, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let function: crate::lexicon::FastSet<u64> = ranked
         .iter()
         .take(FUNCTION_WORDS)

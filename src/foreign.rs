@@ -245,7 +245,7 @@ fn masked(masks: &[Range<usize>], at: usize) -> bool {
 
 /// Sorts ranges and merges those that overlap or touch.
 fn merged(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| (r.start, r.end));
+    crate::sort::sort_by_key(&mut ranges, |r| (r.start, r.end));
     let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
         match out.last_mut() {
@@ -912,7 +912,7 @@ fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawF
         }
     }
     votes.retain(|&(l, _)| !hosts.contains(&l));
-    votes.sort_by(|a, b| b.1.total_cmp(&a.1));
+    crate::sort::sort_by(&mut votes, |a, b| b.1.total_cmp(&a.1));
     votes.truncate(3);
     let text = host.text;
     if votes.is_empty() {

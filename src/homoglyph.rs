@@ -45,7 +45,7 @@ pub fn check_word(text: &str, range: Range<usize>) -> Option<RawFinding> {
     if counts.len() < 2 || !counts.iter().all(|&(s, _)| confusable_script(s)) {
         return None;
     }
-    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    crate::sort::sort_by_key(&mut counts, |&(_, n)| std::cmp::Reverse(n));
     let main = counts[0].0;
     // The reason names the first few odd letters only: a hostile word of a million letters
     // must not make a reason (and a report) of tens of megabytes.

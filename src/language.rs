@@ -76,7 +76,7 @@ pub fn document_language(
     // Longest first (a stable sort, so that equal lengths keep the text's order); the writing
     // system is checked only on the lines the sample takes, not on every line of the page.
     let mut by_length: Vec<&Line> = lines.iter().collect();
-    by_length.sort_by_key(|l| std::cmp::Reverse(l.range.len()));
+    crate::sort::sort_by_key(&mut by_length, |l| std::cmp::Reverse(l.range.len()));
     let heard = |l: &Line| system.is_none_or(|ws| mostly_in(&text[l.range.clone()], ws));
     let any_heard = by_length.iter().any(|l| heard(l));
     let mut sample = String::with_capacity(DOCUMENT_SAMPLE_BYTES + 64);
@@ -306,7 +306,7 @@ pub fn function_words() -> &'static FunctionWords {
             if let Some(code) = head.strip_prefix("letters ") {
                 if let Some(i) = index(&mut fw, code.trim()) {
                     let mut letters: Vec<char> = rest.trim().chars().collect();
-                    letters.sort_unstable();
+                    crate::sort::sort(&mut letters);
                     letters.dedup();
                     let latin = letters.iter().all(|&l| {
                         !l.is_alphabetic()

@@ -51,6 +51,7 @@ pub mod records;
 pub mod report;
 pub mod script;
 pub mod segment;
+mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -222,7 +223,7 @@ pub fn removed_ranges(text: &str, report: &Report) -> Vec<Range<usize>> {
             }
         })
         .collect();
-    ranges.sort_by_key(|r| (r.start, r.end));
+    crate::sort::sort_by_key(&mut ranges, |r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
         match merged.last_mut() {

@@ -29,7 +29,7 @@ impl Converter {
     /// Prepares the conversion of `offsets` (byte offsets on char boundaries of `text`).
     pub fn new(text: &str, offsets: impl IntoIterator<Item = usize>) -> Self {
         let mut wanted: Vec<usize> = offsets.into_iter().collect();
-        wanted.sort_unstable();
+        crate::sort::sort(&mut wanted);
         wanted.dedup();
         let mut positions = Vec::with_capacity(wanted.len());
         let mut pos = Position::default();

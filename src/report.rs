@@ -241,7 +241,7 @@ pub fn build(
     mut findings: Vec<RawFinding>,
     verdicts: Vec<RawVerdict>,
 ) -> Report {
-    findings.sort_by(|a, b| {
+    crate::sort::sort_by(&mut findings, |a, b| {
         (a.range.start, a.range.end, a.kind).cmp(&(b.range.start, b.range.end, b.kind))
     });
     let conv = Converter::new(

@@ -189,13 +189,22 @@ pub fn cpu_seconds() -> f64 {
         )
 }
 
-/// The smallest of `n` timings of `f`, in CPU seconds.
+/// CPU seconds per call of `f`: the smallest of `n` measurements, each of which calls `f` as
+/// many times as it takes to use at least 50 ms of CPU (the clock advances at scheduler ticks of
+/// up to 10 ms, so a single fast call would read as zero or one tick).
 pub fn min_time(n: usize, mut f: impl FnMut()) -> f64 {
     (0..n)
         .map(|_| {
             let t = cpu_seconds();
-            f();
-            cpu_seconds() - t
+            let mut calls = 0u32;
+            loop {
+                f();
+                calls += 1;
+                let spent = cpu_seconds() - t;
+                if spent >= 0.05 {
+                    return spent / f64::from(calls);
+                }
+            }
         })
         .fold(f64::INFINITY, f64::min)
 }
