@@ -33,15 +33,20 @@ impl Converter {
         wanted.dedup();
         let mut positions = Vec::with_capacity(wanted.len());
         let mut pos = Position::default();
-        let mut chars = text.char_indices().peekable();
+        let bytes = text.as_bytes();
+        let mut at = 0;
         for &byte in &wanted {
-            while let Some(&(at, c)) = chars.peek() {
-                if at >= byte {
-                    break;
-                }
-                pos.char += 1;
-                pos.utf16 += c.len_utf16();
-                chars.next();
+            // The characters that start before `byte` are counted by their first bytes (every
+            // byte but the continuation bytes 0x80–0xBF); those of four bytes (first byte
+            // ≥ 0xF0) are two UTF-16 units.
+            let end = byte.min(bytes.len());
+            if end > at {
+                let span = &bytes[at..end];
+                let chars = span.iter().filter(|&&b| (b as i8) >= -0x40).count();
+                let astral = span.iter().filter(|&&b| b >= 0xF0).count();
+                pos.char += chars;
+                pos.utf16 += chars + astral;
+                at = end;
             }
             pos.byte = byte;
             positions.push(pos);
@@ -81,6 +86,24 @@ mod tests {
                 Position { byte, char, utf16 },
                 "byte {byte}"
             );
+        }
+    }
+
+    #[test]
+    fn byte_counts_match_a_char_walk() {
+        let text = "aé𝄞中 x\u{200b}y😀\nÑ—z";
+        let all: Vec<usize> = (0..=text.len())
+            .filter(|&b| text.is_char_boundary(b))
+            .collect();
+        let conv = Converter::new(text, all.iter().rev().copied());
+        for &b in &all {
+            let head = &text[..b];
+            let want = Position {
+                byte: b,
+                char: head.chars().count(),
+                utf16: head.encode_utf16().count(),
+            };
+            assert_eq!(conv.position(b), want, "byte {b}");
         }
     }
 
