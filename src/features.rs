@@ -1023,11 +1023,13 @@ fn log_chars(f: &LineFeatures) -> f32 {
     (1.0 + f.chars as f32).ln()
 }
 
-fn neighbour(out: &mut Vec<f32>, f: Option<&LineFeatures>) {
-    match f {
+/// The inputs of the neighbour `j` of a line (-1 past the page's ends); `logs` holds each
+/// line's [`log_chars`].
+fn neighbour(out: &mut Vec<f32>, feats: &[LineFeatures], logs: &[f32], j: Option<usize>) {
+    match j.and_then(|j| Some((feats.get(j)?, *logs.get(j)?))) {
         None => out.extend_from_slice(&[-1.0; NEIGHBOUR_INPUTS]),
-        Some(f) => out.extend_from_slice(&[
-            log_chars(f),
+        Some((f, lc)) => out.extend_from_slice(&[
+            lc,
             f.words.min(200.0),
             bool_f(f.terminal),
             bool_f(f.prose),
@@ -1136,6 +1138,9 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
     let mut article_chars = vec![0f64; n + 1];
     let mut link = vec![0f64; n + 1];
     let mut found = 0usize;
+    // Each line's log length, computed once (a line is its neighbours' neighbour and in ten
+    // windows).
+    let logs: Vec<f32> = feats.iter().map(log_chars).collect();
     for (i, f) in feats.iter().enumerate() {
         article_chars[i + 1] = article_chars[i]
             + if f.hint.in_article {
@@ -1148,7 +1153,7 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
         chars[i + 1] = chars[i] + f.chars as f64;
         prose_chars[i + 1] = prose_chars[i] + if f.prose { f.chars as f64 } else { 0.0 };
         prose_lines[i + 1] = prose_lines[i] + usize::from(f.prose);
-        logc[i + 1] = logc[i] + f64::from(log_chars(f));
+        logc[i + 1] = logc[i] + f64::from(logs[i]);
         term[i + 1] = term[i] + usize::from(f.terminal);
         short[i + 1] = short[i] + usize::from(is_short(f));
     }
@@ -1278,7 +1283,7 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
     const FAR: f32 = 100.0;
     for (i, f) in feats.iter().enumerate() {
         out.extend_from_slice(&[
-            log_chars(f),
+            logs[i],
             f.words.min(200.0),
             f.letter_ratio,
             f.digit_ratio,
@@ -1303,10 +1308,10 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
             f.copies.min(50) as f32,
             bool_f(f.first_copy),
         ]);
-        neighbour(&mut out, i.checked_sub(2).and_then(|j| feats.get(j)));
-        neighbour(&mut out, i.checked_sub(1).and_then(|j| feats.get(j)));
-        neighbour(&mut out, feats.get(i + 1));
-        neighbour(&mut out, feats.get(i + 2));
+        neighbour(&mut out, feats, &logs, i.checked_sub(2));
+        neighbour(&mut out, feats, &logs, i.checked_sub(1));
+        neighbour(&mut out, feats, &logs, Some(i + 1));
+        neighbour(&mut out, feats, &logs, Some(i + 2));
 
         let own_prose = if f.prose { f.chars as f64 } else { 0.0 };
         let (before, after) = if total_prose > 0.0 {
@@ -1329,14 +1334,10 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
         let after_last = lastp.is_none_or(|b| i > b);
         let (logc3, k3) = window(&logc, i, 3);
         let (logc10, k10) = window(&logc, i, 10);
-        let lc = log_chars(f);
+        let lc = logs[i];
         let similar = (i.saturating_sub(5)..(i + 6).min(n))
             .filter(|&j| j != i)
-            .filter(|&j| {
-                feats
-                    .get(j)
-                    .is_some_and(|g| (log_chars(g) - lc).abs() < 0.3)
-            })
+            .filter(|&j| logs.get(j).is_some_and(|&g| (g - lc).abs() < 0.3))
             .count();
         let kept_headline = f.copies > 1
             && !f.prose
