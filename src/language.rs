@@ -78,14 +78,18 @@ pub fn document_language(
     let mut by_length: Vec<&Line> = lines.iter().collect();
     crate::sort::sort_by_key(&mut by_length, |l| std::cmp::Reverse(l.range.len()));
     let heard = |l: &Line| system.is_none_or(|ws| mostly_in(&text[l.range.clone()], ws));
-    let any_heard = by_length.iter().any(|l| heard(l));
+    // The lines before the first one heard are not heard: they are skipped without asking
+    // again (when none is heard, every line is taken).
+    let first_heard = by_length.iter().position(|l| heard(l));
     let mut sample = String::with_capacity(DOCUMENT_SAMPLE_BYTES + 64);
-    for line in by_length {
+    for (k, line) in by_length.into_iter().enumerate() {
         if sample.len() >= DOCUMENT_SAMPLE_BYTES {
             break;
         }
-        if any_heard && !heard(line) {
-            continue;
+        if let Some(first) = first_heard {
+            if k < first || (k > first && !heard(line)) {
+                continue;
+            }
         }
         let s = &text[line.range.clone()];
         let take = floor_char_boundary(s, DOCUMENT_SAMPLE_BYTES - sample.len());
@@ -103,8 +107,15 @@ pub fn mostly_in(s: &str, ws: WritingSystem) -> bool {
             || !s.bytes().any(|b| b.is_ascii_alphabetic());
     }
     let (mut inside, mut all) = (0usize, 0usize);
+    // ASCII letters are Latin, other ASCII characters no letters.
+    let latin = usize::from(ws.accepts(unicode_script::Script::Latin));
     for c in s.chars() {
-        if let Some(sc) = letter_script(c) {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                all += 1;
+                inside += latin;
+            }
+        } else if let Some(sc) = letter_script(c) {
             all += 1;
             if ws.accepts(sc) {
                 inside += 1;
