@@ -1131,8 +1131,8 @@ mod tests {
     use super::*;
     use crate::segment::lines;
 
-    /// The foreign-script spans straytext finds in `text`.
-    fn foreign(text: &str) -> Vec<&str> {
+    /// The spans `finder` finds in `text`, with the host told as `analyze` tells it.
+    fn spans(text: &str, finder: fn(&Host, &[Line]) -> Vec<RawFinding>) -> Vec<&str> {
         let ls = lines(text);
         let system = crate::script::host_system(text, &ls);
         let host = Host {
@@ -1140,10 +1140,15 @@ mod tests {
             language: language::document_language(text, &ls, system),
             text,
         };
-        find_foreign_scripts(&host, &ls)
+        finder(&host, &ls)
             .into_iter()
             .map(|f| &text[f.range])
             .collect()
+    }
+
+    /// The foreign-script spans straytext finds in `text`.
+    fn foreign(text: &str) -> Vec<&str> {
+        spans(text, find_foreign_scripts)
     }
 
     #[test]
@@ -1238,17 +1243,7 @@ mod tests {
 
     /// The foreign-language spans straytext finds in `text`.
     fn foreign_language(text: &str) -> Vec<&str> {
-        let ls = lines(text);
-        let system = crate::script::host_system(text, &ls);
-        let host = Host {
-            system: system.unwrap(),
-            language: language::document_language(text, &ls, system),
-            text,
-        };
-        find_foreign_languages(&host, &ls)
-            .into_iter()
-            .map(|f| &text[f.range])
-            .collect()
+        spans(text, find_foreign_languages)
     }
 
     const PORTUGUESE: &str = "Todo o indivíduo tem direito à liberdade de opinião e de expressão, o que implica o direito de não ser inquietado pelas suas opiniões.\n\

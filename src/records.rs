@@ -103,11 +103,8 @@ pub fn render(record: &Record, output: Output) -> String {
             report: &report,
         }),
     };
-    // Serializing these types cannot fail: every map key is a string and no value is a
-    // non-finite float (scores are clamped to [0, 1]); keep a valid line if it ever did.
-    printed.unwrap_or_else(|e| {
-        serde_json::json!({ "id": record.id, "error": e.to_string() }).to_string()
-    })
+    // Every map key is a string and serde_json writes any float, so this cannot fail.
+    printed.expect("a report always serializes")
 }
 
 /// [`parse`] then [`render`]: the output line for one input line.

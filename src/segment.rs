@@ -203,18 +203,8 @@ fn simple_words(s: &str, base: usize) -> impl Iterator<Item = Range<usize>> + '_
                     end = i + m.len_utf8();
                     continue;
                 }
-                // A middle mark joins only between two letters or two digits.
                 let after = s[i + m.len_utf8()..].chars().next().map(class);
-                let joins = match mk {
-                    Class::MidLetter => k == Class::Letter && after == Some(Class::Letter),
-                    Class::MidNum => k == Class::Digit && after == Some(Class::Digit),
-                    Class::MidBoth => {
-                        k == Class::Letter && after == Some(Class::Letter)
-                            || k == Class::Digit && after == Some(Class::Digit)
-                    }
-                    _ => false,
-                };
-                if !joins {
+                if !mark_joins(mk, k, after) {
                     break;
                 }
                 chars.next();
@@ -225,6 +215,19 @@ fn simple_words(s: &str, base: usize) -> impl Iterator<Item = Range<usize>> + '_
         }
         None
     })
+}
+
+/// Whether `mark`, after a character of class `before` and before one of class `after`, stays
+/// inside the word: a middle mark joins only two letters or two digits (UAX #29 WB6/7, WB11/12).
+#[inline]
+fn mark_joins(mark: Class, before: Class, after: Option<Class>) -> bool {
+    let between = |k: Class| before == k && after == Some(k);
+    match mark {
+        Class::MidLetter => between(Class::Letter),
+        Class::MidNum => between(Class::Digit),
+        Class::MidBoth => between(Class::Letter) || between(Class::Digit),
+        _ => false,
+    }
 }
 
 /// [`simple_words`] on ASCII text, byte by byte (no decoding).
@@ -250,18 +253,7 @@ fn ascii_words(s: &str, base: usize) -> impl Iterator<Item = Range<usize>> + '_ 
                     end = at;
                     continue;
                 }
-                // A middle mark joins only between two letters or two digits.
-                let after = class(at + 1);
-                let joins = match mk {
-                    Class::MidLetter => k == Class::Letter && after == Some(Class::Letter),
-                    Class::MidNum => k == Class::Digit && after == Some(Class::Digit),
-                    Class::MidBoth => {
-                        k == Class::Letter && after == Some(Class::Letter)
-                            || k == Class::Digit && after == Some(Class::Digit)
-                    }
-                    _ => false,
-                };
-                if !joins {
+                if !mark_joins(mk, k, class(at + 1)) {
                     break;
                 }
                 at += 1;

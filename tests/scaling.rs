@@ -5,35 +5,8 @@
 
 mod common;
 
-use common::min_time;
+use common::{min_time, pages};
 use straytext::{analyze, Options};
-
-/// A page of the kind people paste (menu, widgets, prose, a foreign run), repeated to about
-/// `bytes`, each copy numbered so that lines are not all duplicates.
-fn pages(bytes: usize) -> String {
-    let one = [
-        "Home",
-        "World",
-        "Subscribe",
-        "2,500 $",
-        "AUGUST 2025 يوم متبقٍ",
-        "Talks resume in Doha as negotiators report progress",
-        "Negotiators from both sides returned to Doha on Thursday for a fresh round of talks, with mediators saying the gap between the two delegations had narrowed.",
-        "The discussions are focused on a phased exchange of prisoners and the reopening of two border crossings that have been closed since the spring.",
-        "Share this article",
-        "55 Comments",
-        "Notify of",
-    ]
-    .join("\n");
-    let mut s = String::with_capacity(bytes + one.len() + 64);
-    let mut i = 0;
-    while s.len() < bytes {
-        s.push_str(&one);
-        s.push_str(&format!("\nPage {i} of the archive\n"));
-        i += 1;
-    }
-    s
-}
 
 /// Time in proportion to size: 10 MB takes at most 15 times as long as 1 MB, measured in one
 /// run (CPU time, the smallest of a few timings), on a page, on one long

@@ -208,3 +208,41 @@ pub fn min_time(n: usize, mut f: impl FnMut()) -> f64 {
         })
         .fold(f64::INFINITY, f64::min)
 }
+
+/// A page of the kind people paste, about 2 KB: menu, widgets, prose, a foreign run.
+pub fn page() -> String {
+    let mut p = String::new();
+    for line in [
+        "Home",
+        "World",
+        "Subscribe",
+        "2,500 $",
+        "AUGUST 2025 يوم متبقٍ",
+        "Talks resume in Doha as negotiators report progress",
+        "Negotiators from both sides returned to Doha on Thursday for a fresh round of talks, with mediators saying the gap between the two delegations had narrowed.",
+        "The discussions are focused on a phased exchange of prisoners and the reopening of two border crossings that have been closed since the spring.",
+        "\"We are closer than we have been at any point this year,\" one mediator told reporters outside the hotel, speaking on condition of anonymity.",
+        "Previous rounds collapsed over the sequencing of the releases and over guarantees that the crossings would stay open once the first phase was complete.",
+        "Share this article",
+        "55 Comments",
+        "Notify of",
+        "We use cookies to improve your experience. By continuing to browse the site you agree to our use of cookies.",
+    ] {
+        p.push_str(line);
+        p.push('\n');
+    }
+    p
+}
+
+/// `page()` repeated to about `bytes`, each copy numbered so that lines are not all duplicates.
+pub fn pages(bytes: usize) -> String {
+    let one = page();
+    let mut s = String::with_capacity(bytes + one.len());
+    let mut i = 0;
+    while s.len() < bytes {
+        s.push_str(&one);
+        s.push_str(&format!("Page {i} of the archive\n"));
+        i += 1;
+    }
+    s
+}
