@@ -204,6 +204,8 @@ def main():
     ap.add_argument('--folds', type=int, default=5)
     ap.add_argument('--trees', type=int, default=TREES)
     ap.add_argument('--importance', action='store_true')
+    ap.add_argument('--seed', type=int, default=PARAMS['seed'], help='the bagging seed')
+    ap.add_argument('--save-oof', help='write the out-of-fold scores (one a line, in the dump order) here')
     ap.add_argument('--cv-pred', default=None, help='directory for the cross-validated predictions')
     ap.add_argument('--tag', default='', help='suffix of the prediction files (dev<TAG>.cv-pred.jsonl)')
     ap.add_argument('--threshold', type=float, default=None,
@@ -212,6 +214,7 @@ def main():
                     help="only the inputs from the text (those before 'html'): the plain-text model"
                          " (its verdicts also get the page rules, see page_rule)")
     a = ap.parse_args()
+    PARAMS['seed'] = a.seed
     # Each bench file, plain and (when given) with the HTML: one model learns both, the
     # `html` input tells them apart. A page's two copies share its group in the folds.
     parts = [('plain', 'dev', a.dev, False), ('plain', 'dev-multi', a.multi, True)]
@@ -244,6 +247,8 @@ def main():
         tr = tr[lab[tr]]
         m = lgb.train(PARAMS, lgb.Dataset(X[tr], y[tr], weight=w[tr], feature_name=names), a.trees)
         oof[te] = m.predict(X[te])
+    if a.save_oof:
+        np.savetxt(a.save_oof, oof, fmt='%.5f')
     report = {}
     modes = sorted(set(mode), reverse=True)
     sets = [(md, lab & ~is_multi & (mode == md), lab & is_multi & (mode == md)) for md in modes]
