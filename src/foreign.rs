@@ -732,15 +732,21 @@ fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
     out
 }
 
-/// A cheap first look at a line: false when no word of it can be evidence of another
-/// language (no ASCII word is another language's function word and no other word holds a
-/// letter beyond ASCII), so that most lines of a page cost one hash lookup per word.
-fn may_hold_foreign_words(
-    text: &str,
-    line: &Range<usize>,
-    host_bits: LangSet,
-    hosts: &[Lang],
-) -> bool {
+/// What the first look at a line found.
+struct FirstLook {
+    /// How many of its words may be evidence of another language, counted up to two (a
+    /// fragment needs two).
+    evidence: usize,
+    /// How many words it has (counted in full only when `evidence` is below two).
+    words: usize,
+}
+
+/// A cheap first look at a line: the words that may be evidence of another language (an
+/// ASCII word that is another language's function word, or another word that is one or
+/// holds a letter no host language writes), so that most lines of a page cost one hash
+/// lookup per word. [`line_words`] finds no other evidence: a word it scores above zero
+/// ([`word_score`]) is one of these.
+fn first_look(text: &str, line: &Range<usize>, host_bits: LangSet, hosts: &[Lang]) -> FirstLook {
     let fw = language::function_words();
     let foreign_word = |lower: &str| {
         let langs = fw.langs_of(lower);
@@ -748,9 +754,14 @@ fn may_hold_foreign_words(
     };
     let filter = fw.foreign_only_filter(host_bits);
     let mut lower = String::with_capacity(32);
+    let mut look = FirstLook {
+        evidence: 0,
+        words: 0,
+    };
     for r in fast_words(text, line.clone()) {
+        look.words += 1;
         let w = &text[r];
-        if w.is_ascii() {
+        let evidence = if w.is_ascii() {
             // Long ASCII words are not looked up; most others are not in the filter.
             if w.len() > 24 || !language::in_filter(&filter, w.as_bytes()) {
                 continue;
@@ -758,23 +769,70 @@ fn may_hold_foreign_words(
             lower.clear();
             lower.push_str(w);
             lower.make_ascii_lowercase();
-            if foreign_word(&lower) {
-                return true;
+            foreign_word(&lower)
+        } else {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            let alien = lower.chars().any(|c| {
+                !c.is_ascii()
+                    && c.is_alphabetic()
+                    && hosts.iter().all(|&h| fw.writes(h, c) == Some(false))
+            });
+            alien || foreign_word(&lower)
+        };
+        if evidence {
+            look.evidence += 1;
+            if look.evidence == 2 {
+                break;
             }
+        }
+    }
+    look
+}
+
+/// Whether a line of `words` words may hold at most one host function word in twenty, which
+/// [`whole_line_by_whatlang`] needs to hear a line with a single word of evidence. Counts
+/// only the host function words [`line_words`] surely counts too (lower-case words in the
+/// host's script: a capitalised one may be a name) and stops at the first too many; a line
+/// with a URL, an address or a formula, whose words `line_words` masks, may.
+fn few_host_words(host: &Host, line: &Range<usize>, host_bits: LangSet, words: usize) -> bool {
+    let text = host.text;
+    if !masks(text, line.clone()).is_empty() {
+        return true;
+    }
+    let fw = language::function_words();
+    let in_host_script = |s: Script| {
+        s == host.system.main || host.digraphic() && matches!(s, Script::Latin | Script::Cyrillic)
+    };
+    let ascii_in_host_script = in_host_script(Script::Latin);
+    let mut lower = String::with_capacity(32);
+    let mut hits = 0;
+    for r in fast_words(text, line.clone()) {
+        let w = &text[r];
+        if !w.chars().next().is_some_and(char::is_lowercase) {
             continue;
         }
         lower.clear();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
-        let alien = lower.chars().any(|c| {
-            !c.is_ascii()
-                && c.is_alphabetic()
-                && hosts.iter().all(|&h| fw.writes(h, c) == Some(false))
-        });
-        if alien || foreign_word(&lower) {
-            return true;
+        if w.is_ascii() {
+            if !ascii_in_host_script {
+                continue;
+            }
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            if !w.chars().filter_map(letter_script).all(in_host_script) {
+                continue;
+            }
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        if fw.langs_of(&lower) & host_bits != 0 {
+            hits += 1;
+            if hits * 20 > words {
+                return false;
+            }
         }
     }
-    false
+    true
 }
 
 /// The quoted or bracketed stretches of a line (`“…”`, `«…»`, `"…"`, `„…“`, `(…)`) that hold
@@ -874,8 +932,15 @@ fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawF
         .iter()
         .filter_map(|&h| fw.bit(h))
         .fold(0, |a, b| a | b);
-    if host_bits != 0 && !may_hold_foreign_words(host.text, &line.range, host_bits, hosts) {
-        return;
+    if host_bits != 0 {
+        // Only where the result can change: a fragment needs two words of evidence, a whole
+        // line heard by whatlang alone one word and hardly a host function word.
+        let look = first_look(host.text, &line.range, host_bits, hosts);
+        if look.evidence == 0
+            || look.evidence == 1 && !few_host_words(host, &line.range, host_bits, look.words)
+        {
+            return;
+        }
     }
     let words = line_words(host, &line.range, hosts);
     if words.is_empty() {
