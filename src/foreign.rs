@@ -942,6 +942,10 @@ fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawF
             return;
         }
     }
+    // After the first look, which turns most lines away (this test turns away few).
+    if !in_page_alphabets(host, &line.range) {
+        return;
+    }
     let words = line_words(host, &line.range, hosts);
     if words.is_empty() {
         return;
@@ -1171,24 +1175,27 @@ pub fn find_foreign_languages(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
     let Some(doc) = host.language.filter(|d| d.reliable) else {
         return Vec::new();
     };
-    let text = host.text;
     let mut out = Vec::new();
     for line in lines {
-        let line_text = &text[line.range.clone()];
-        let other_alphabet = host.digraphic() && {
+        same_script_fragments(host, doc.lang, line, &mut out);
+    }
+    out
+}
+
+/// Whether a line is mostly written in the page's writing system or, in a two-alphabet page,
+/// in its other alphabet: only such lines are weighed by language (the others are
+/// [`find_foreign_scripts`]' business).
+fn in_page_alphabets(host: &Host, line: &Range<usize>) -> bool {
+    let line_text = &host.text[line.clone()];
+    language::mostly_in(line_text, host.system)
+        || host.digraphic() && {
             let other = if host.system.main == Script::Latin {
                 Script::Cyrillic
             } else {
                 Script::Latin
             };
             language::mostly_in(line_text, WritingSystem::of(other))
-        };
-        if !language::mostly_in(line_text, host.system) && !other_alphabet {
-            continue;
         }
-        same_script_fragments(host, doc.lang, line, &mut out);
-    }
-    out
 }
 
 #[cfg(test)]
