@@ -468,10 +468,16 @@ pub fn find_foreign_scripts(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
     let mut out = Vec::new();
     for line in lines {
         let line_text = &text[line.range.clone()];
+        let in_host_system = |s: Script| {
+            host.system.accepts(s) && !(host.system.main == Script::Hangul && s == Script::Han)
+        };
+        // ASCII letters are Latin: looked up once, the other characters one by one.
+        let ascii_letters = || line_text.bytes().any(|b| b.is_ascii_alphabetic());
         if line_text.is_ascii() && host.system.main == Script::Latin
-            || line_text.chars().filter_map(letter_script).all(|s| {
-                host.system.accepts(s) && !(host.system.main == Script::Hangul && s == Script::Han)
-            })
+            || (in_host_system(Script::Latin) || !ascii_letters())
+                && crate::script::non_ascii_chars(line_text)
+                    .filter_map(letter_script)
+                    .all(in_host_system)
         {
             continue;
         }
