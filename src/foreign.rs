@@ -13,6 +13,7 @@ use crate::report::{Kind, RawFinding};
 use crate::script::{letter_script, WritingSystem};
 use crate::segment::Line;
 use std::ops::Range;
+use std::sync::Arc;
 use unicode_script::Script;
 use whatlang::Lang;
 
@@ -752,14 +753,20 @@ struct FirstLook {
 /// holds a letter no host language writes), so that most lines of a page cost one hash
 /// lookup per word. [`line_words`] finds no other evidence: a word it scores above zero
 /// ([`word_score`]) is one of these.
-fn first_look(text: &str, line: &Range<usize>, host_bits: LangSet, hosts: &[Lang]) -> FirstLook {
+fn first_look(
+    text: &str,
+    line: &Range<usize>,
+    host_bits: LangSet,
+    hosts: &[Lang],
+    filter: &[u64],
+) -> FirstLook {
     let fw = language::function_words();
     let foreign_word = |lower: &str| {
         let langs = fw.langs_of(lower);
         langs & !host_bits != 0 && langs & host_bits == 0
     };
-    let filter = fw.foreign_only_filter(host_bits);
-    let mut lower = String::with_capacity(32);
+    // Allocated only for the few words looked up.
+    let mut lower = String::new();
     let mut look = FirstLook {
         evidence: 0,
         words: 0,
@@ -769,7 +776,7 @@ fn first_look(text: &str, line: &Range<usize>, host_bits: LangSet, hosts: &[Lang
         let w = &text[r];
         let evidence = if w.is_ascii() {
             // Long ASCII words are not looked up; most others are not in the filter.
-            if w.len() > 24 || !language::in_filter(&filter, w.as_bytes()) {
+            if w.len() > 24 || !language::in_filter(filter, w.as_bytes()) {
                 continue;
             }
             lower.clear();
@@ -929,19 +936,18 @@ fn best_stretch(scores: &[f32]) -> Option<(usize, usize, f32)> {
 }
 
 /// Foreign-language fragments of one line, in the host's script.
-fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawFinding>) {
+fn same_script_fragments(
+    host: &Host,
+    page: &PageLanguages,
+    line: &Line,
+    out: &mut Vec<RawFinding>,
+) {
     let fw = language::function_words();
-    let mut pair = [doc; 2];
-    let n_hosts = host_langs(&doc, &mut pair);
-    let hosts: &[Lang] = &pair[..n_hosts];
-    let host_bits: LangSet = hosts
-        .iter()
-        .filter_map(|&h| fw.bit(h))
-        .fold(0, |a, b| a | b);
-    if host_bits != 0 {
+    let (doc, hosts, host_bits) = (page.doc, page.hosts(), page.host_bits);
+    if let Some(filter) = &page.foreign_only {
         // Only where the result can change: a fragment needs two words of evidence, a whole
         // line heard by whatlang alone one word and hardly a host function word.
-        let look = first_look(host.text, &line.range, host_bits, hosts);
+        let look = first_look(host.text, &line.range, host_bits, hosts, filter);
         if look.evidence == 0
             || look.evidence == 1 && !few_host_words(host, &line.range, host_bits, look.words)
         {
@@ -1181,11 +1187,50 @@ pub fn find_foreign_languages(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
     let Some(doc) = host.language.filter(|d| d.reliable) else {
         return Vec::new();
     };
+    let page = PageLanguages::new(doc.lang);
     let mut out = Vec::new();
     for line in lines {
-        same_script_fragments(host, doc.lang, line, &mut out);
+        same_script_fragments(host, &page, line, &mut out);
     }
     out
+}
+
+/// The page's languages as the same-script step weighs them, worked out once per page.
+struct PageLanguages {
+    /// The page's language.
+    doc: Lang,
+    /// The page's languages ([`host_langs`]): the first `n_hosts`.
+    pair: [Lang; 2],
+    n_hosts: usize,
+    /// Their bits among the function words' languages (0 when the data knows none of them).
+    host_bits: LangSet,
+    /// The filter of the function words foreign to them
+    /// ([`language::FunctionWords::foreign_only_filter`]), when `host_bits` is not 0.
+    foreign_only: Option<Arc<[u64]>>,
+}
+
+impl PageLanguages {
+    fn new(doc: Lang) -> Self {
+        let fw = language::function_words();
+        let mut pair = [doc; 2];
+        let n_hosts = host_langs(&doc, &mut pair);
+        let host_bits: LangSet = pair[..n_hosts]
+            .iter()
+            .filter_map(|&h| fw.bit(h))
+            .fold(0, |a, b| a | b);
+        PageLanguages {
+            doc,
+            pair,
+            n_hosts,
+            host_bits,
+            foreign_only: (host_bits != 0).then(|| fw.foreign_only_filter(host_bits)),
+        }
+    }
+
+    /// The page's languages.
+    fn hosts(&self) -> &[Lang] {
+        &self.pair[..self.n_hosts]
+    }
 }
 
 /// Whether a line is mostly written in the page's writing system or, in a two-alphabet page,
