@@ -68,8 +68,15 @@ fn advance(bytes: &[u8], from: Position, byte: usize) -> Position {
     let mut pos = from;
     let end = byte.min(bytes.len());
     if let Some(span) = bytes.get(from.byte..end) {
-        let chars = span.iter().filter(|&&b| (b as i8) >= -0x40).count();
-        let astral = span.iter().filter(|&&b| b >= 0xF0).count();
+        // Most spans (a line, a word) are ASCII: one character per byte.
+        let (chars, astral) = if span.is_ascii() {
+            (span.len(), 0)
+        } else {
+            (
+                span.iter().filter(|&&b| (b as i8) >= -0x40).count(),
+                span.iter().filter(|&&b| b >= 0xF0).count(),
+            )
+        };
         pos.char += chars;
         pos.utf16 += chars + astral;
     }
