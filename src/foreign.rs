@@ -771,13 +771,13 @@ fn first_look(
         evidence: 0,
         words: 0,
     };
-    for r in fast_words(text, line.clone()) {
+    scan_words(text, line.clone(), |r, ascii| {
         look.words += 1;
         let w = &text[r];
-        let evidence = if w.is_ascii() {
+        let evidence = if ascii {
             // Long ASCII words are not looked up; most others are not in the filter.
             if w.len() > 24 || !language::in_filter(filter, w.as_bytes()) {
-                continue;
+                return true;
             }
             lower.clear();
             lower.push_str(w);
@@ -795,12 +795,55 @@ fn first_look(
         };
         if evidence {
             look.evidence += 1;
-            if look.evidence == 2 {
+        }
+        look.evidence < 2
+    });
+    look
+}
+
+/// The words of [`fast_words`], by a loop over the bytes that decodes only the characters
+/// beyond ASCII (cheaper than the iterator where every line is read): calls `f` with each
+/// word's range and whether it is all ASCII, until `f` returns false.
+fn scan_words(text: &str, range: Range<usize>, mut f: impl FnMut(Range<usize>, bool) -> bool) {
+    let base = range.start;
+    let s = &text[range];
+    let bytes = s.as_bytes();
+    // Whether the character at `i` belongs to a word, and its length.
+    let class = |i: usize| -> (bool, usize) {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            _ => s
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .map_or((false, 1), |c| {
+                    let inside =
+                        c.is_alphanumeric() || crate::script::script_of(c) == Script::Inherited;
+                    (inside, c.len_utf8())
+                }),
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let (inside, len) = class(i);
+        if !inside {
+            i += len;
+            continue;
+        }
+        let start = i;
+        let mut ascii = len == 1;
+        i += len;
+        while i < bytes.len() {
+            let (inside, len) = class(i);
+            if !inside {
                 break;
             }
+            ascii &= len == 1;
+            i += len;
+        }
+        if !f(base + start..base + i, ascii) {
+            return;
         }
     }
-    look
 }
 
 /// Whether a line of `words` words may hold at most one host function word in twenty, which
@@ -1292,6 +1335,32 @@ mod tests {
             let fast: Vec<_> = fast_words(&text, range.clone()).collect();
             let slow: Vec<_> = chars_words(&text, range).collect();
             assert_eq!(fast, slow, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn scanned_words_are_the_fast_words() {
+        let alphabet: Vec<char> = "aZ09 _.,'-é中ı\u{301}\u{200b}“”Жß!".chars().collect();
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let s: String = (0..16)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    alphabet[(x % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let text = format!("x {s} y");
+            let range = 2..2 + s.len();
+            let mut scanned = Vec::new();
+            scan_words(&text, range.clone(), |r, ascii| {
+                assert_eq!(ascii, text[r.clone()].is_ascii(), "{s:?}");
+                scanned.push(r);
+                true
+            });
+            let fast: Vec<_> = fast_words(&text, range).collect();
+            assert_eq!(scanned, fast, "{s:?}");
         }
     }
 
