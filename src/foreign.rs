@@ -987,7 +987,7 @@ fn same_script_fragments(
 ) {
     let fw = language::function_words();
     let (doc, hosts, host_bits) = (page.doc, page.hosts(), page.host_bits);
-    if let Some(filter) = &page.foreign_only {
+    if let Some(filter) = page.foreign_only.as_ref().filter(|_| page.look_first) {
         // Only where the result can change: a fragment needs two words of evidence, a whole
         // line heard by whatlang alone one word and hardly a host function word.
         let look = first_look(host.text, &line.range, host_bits, hosts, filter);
@@ -1250,6 +1250,9 @@ struct PageLanguages {
     /// The filter of the function words foreign to them
     /// ([`language::FunctionWords::foreign_only_filter`]), when `host_bits` is not 0.
     foreign_only: Option<Arc<[u64]>>,
+    /// Whether lines pass the first look before they are weighed (false only in a test that
+    /// checks that the first look turns away no line that would give a finding).
+    look_first: bool,
 }
 
 impl PageLanguages {
@@ -1267,6 +1270,7 @@ impl PageLanguages {
             n_hosts,
             host_bits,
             foreign_only: (host_bits != 0).then(|| fw.foreign_only_filter(host_bits)),
+            look_first: true,
         }
     }
 
@@ -1470,6 +1474,84 @@ mod tests {
         for (text, want) in &cases {
             assert_eq!(foreign_language(text), [*want], "{text}");
         }
+    }
+
+    #[test]
+    fn the_first_look_turns_away_no_line_with_a_finding() {
+        // Lines of English, Spanish, German and Italian words drawn at random, in runs of one
+        // language or mixed word by word, with names, numbers and quotes, after English prose.
+        let languages: [&[&str]; 4] = [
+            &[
+                "the", "of", "and", "to", "in", "is", "it", "house", "river", "went", "we", "our",
+            ],
+            &[
+                "el", "los", "que", "y", "de", "una", "para", "niño", "mañana", "está", "sus",
+                "también",
+            ],
+            &[
+                "der", "die", "und", "das", "nicht", "mit", "für", "straße", "schnell", "über",
+                "wir",
+            ],
+            &[
+                "il", "che", "per", "non", "della", "sono", "città", "più", "questo", "anche",
+                "gli",
+            ],
+        ];
+        let extras = [
+            "Juli", "Clover", "2025", "5", "«", "»", "(", ")", ",", "a", "en",
+        ];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let mut found = 0;
+        for _ in 0..30 {
+            let mut text = ENGLISH.to_string();
+            for _ in 0..8 {
+                let mut lang = next(4);
+                for _ in 0..3 + next(25) {
+                    match next(10) {
+                        0 => lang = next(4),
+                        1 => text.push_str(extras[next(extras.len())]),
+                        _ => text.push_str(languages[lang][next(languages[lang].len())]),
+                    }
+                    text.push(' ');
+                }
+                text.push('\n');
+            }
+            let ls = lines(&text);
+            let system = crate::script::host_system(&text, &ls).unwrap();
+            let language = language::document_language(&text, &ls, Some(system));
+            let Some(doc) = language.filter(|d| d.reliable) else {
+                continue;
+            };
+            let host = Host {
+                system,
+                language,
+                text: &text,
+            };
+            let looked = PageLanguages::new(doc.lang);
+            let unlooked = PageLanguages {
+                look_first: false,
+                ..PageLanguages::new(doc.lang)
+            };
+            for line in &ls {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                same_script_fragments(&host, &looked, line, &mut a);
+                same_script_fragments(&host, &unlooked, line, &mut b);
+                let spans = |v: &[RawFinding]| -> Vec<_> {
+                    v.iter()
+                        .map(|f| (f.range.clone(), f.language.clone()))
+                        .collect()
+                };
+                assert_eq!(spans(&a), spans(&b), "{}", &text[line.range.clone()]);
+                found += b.len();
+            }
+        }
+        assert!(found >= 10, "only {found} findings: the test tests little");
     }
 
     #[test]
