@@ -190,21 +190,56 @@ fn phrase_reason(subkind: Subkind) -> &'static str {
 /// `p` (a probability, so finite and not negative) with two decimals, as `{:.2}` prints it: the
 /// exact value rounded half to even (an f32 times 100 is exact in f64). Without Rust's float
 /// formatting, which would add 7 KB to the wasm (tools/size/RESULTS.md).
+#[cfg(test)]
 fn two_decimals(p: f32) -> String {
+    let mut s = String::new();
+    push_two_decimals(&mut s, p);
+    s
+}
+
+/// Appends `p` with two decimals (see [`two_decimals`]).
+fn push_two_decimals(s: &mut String, p: f32) {
     let hundredths = (f64::from(p.max(0.0)) * 100.0).round_ties_even() as u64;
-    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+    push_decimal(s, hundredths / 100);
+    s.push('.');
+    let cents = (hundredths % 100) as u8;
+    s.push(char::from(b'0' + cents / 10));
+    s.push(char::from(b'0' + cents % 10));
+}
+
+/// Appends `n` in decimal digits.
+fn push_decimal(s: &mut String, n: u64) {
+    if n >= 10 {
+        push_decimal(s, n / 10);
+    }
+    s.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// A reason made of `parts` and then the model's score, `… (model score 0.87)`. Written by
+/// appending, not by `format!`: one reason per noise line made the formatter 5 % of
+/// `analyze`'s time (tools/speed/RESULTS.md, round 3).
+fn with_score(parts: &[&str], p: f32) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|x| x.len()).sum::<usize>() + 20);
+    for part in parts {
+        s.push_str(part);
+    }
+    s.push_str(" (model score ");
+    push_two_decimals(&mut s, p);
+    s.push(')');
+    s
 }
 
 /// The subkind and reason of a line the model calls noise, from the evidence that reads best.
 fn explain(i: usize, f: &LineFeatures, page: &PageFacts, p: f32) -> (Subkind, String) {
-    let score = format!("(model score {})", two_decimals(p));
     if let Some(shape) = f.shape {
         let (subkind, reason) = shape_reason(shape);
         return (subkind, reason.into());
     }
     if let Some(k) = f.phrase {
-        let what = phrase_reason(k);
-        return (k, format!("{what}, {} {score}", place(i, f, page)));
+        return (
+            k,
+            with_score(&[phrase_reason(k), ", ", place(i, f, page)], p),
+        );
     }
     // The clipboard's HTML, where it is unambiguous: all link text inside a `nav` or a footer.
     let h = &f.hint;
@@ -212,22 +247,30 @@ fn explain(i: usize, f: &LineFeatures, page: &PageFacts, p: f32) -> (Subkind, St
         let where_ = if h.in_nav { "a menu" } else { "the footer" };
         return (
             Subkind::Navigation,
-            format!("a link in {where_} of the page's HTML {score}"),
+            with_score(&["a link in ", where_, " of the page's HTML"], p),
         );
     }
     if f.copies > 1 {
+        let mut copies = String::new();
+        push_decimal(&mut copies, f.copies as u64);
         return (
             Subkind::Duplicate,
-            format!("a line repeated {} times in the page {score}", f.copies),
+            with_score(&["a line repeated ", &copies, " times in the page"], p),
         );
     }
     if f.short_run >= 3 {
+        let mut run = String::new();
+        push_decimal(&mut run, f.short_run as u64);
         return (
             Subkind::Navigation,
-            format!(
-                "one of a run of {} short lines, like a menu, {} {score}",
-                f.short_run,
-                place(i, f, page)
+            with_score(
+                &[
+                    "one of a run of ",
+                    &run,
+                    " short lines, like a menu, ",
+                    place(i, f, page),
+                ],
+                p,
             ),
         );
     }
@@ -236,7 +279,10 @@ fn explain(i: usize, f: &LineFeatures, page: &PageFacts, p: f32) -> (Subkind, St
     if inside && f.upper_ratio > 0.9 && f.words <= 3.0 && f.letter_ratio > 0.5 {
         return (
             Subkind::Caption,
-            format!("a short all-capitals line inside the article, like a caption {score}"),
+            with_score(
+                &["a short all-capitals line inside the article, like a caption"],
+                p,
+            ),
         );
     }
     let what = if f.prose || f.words >= 12.0 {
@@ -251,7 +297,7 @@ fn explain(i: usize, f: &LineFeatures, page: &PageFacts, p: f32) -> (Subkind, St
     };
     (
         Subkind::Other,
-        format!("{what} {}{like} {score}", place(i, f, page)),
+        with_score(&[what, " ", place(i, f, page), like], p),
     )
 }
 
@@ -554,6 +600,15 @@ mod tests {
             .map(|(_, f)| f.chars)
             .sum();
         assert!(content * 10 >= total, "classify keeps {content} of {total}");
+    }
+
+    #[test]
+    fn decimals_are_written_as_the_formatter_writes_them() {
+        for n in [0u64, 1, 9, 10, 11, 99, 100, 101, 12_345, u64::MAX] {
+            let mut s = String::new();
+            super::push_decimal(&mut s, n);
+            assert_eq!(s, n.to_string());
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::report::{Kind, RawFinding};
 use crate::script::{letter_script, WritingSystem};
 use crate::segment::Line;
 use std::ops::Range;
+use std::sync::Arc;
 use unicode_script::Script;
 use whatlang::Lang;
 
@@ -468,10 +469,16 @@ pub fn find_foreign_scripts(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
     let mut out = Vec::new();
     for line in lines {
         let line_text = &text[line.range.clone()];
+        let in_host_system = |s: Script| {
+            host.system.accepts(s) && !(host.system.main == Script::Hangul && s == Script::Han)
+        };
+        // ASCII letters are Latin: looked up once, the other characters one by one.
+        let ascii_letters = || line_text.bytes().any(|b| b.is_ascii_alphabetic());
         if line_text.is_ascii() && host.system.main == Script::Latin
-            || line_text.chars().filter_map(letter_script).all(|s| {
-                host.system.accepts(s) && !(host.system.main == Script::Hangul && s == Script::Han)
-            })
+            || (in_host_system(Script::Latin) || !ascii_letters())
+                && crate::script::non_ascii_chars(line_text)
+                    .filter_map(letter_script)
+                    .all(in_host_system)
         {
             continue;
         }
@@ -732,49 +739,156 @@ fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
     out
 }
 
-/// A cheap first look at a line: false when no word of it can be evidence of another
-/// language (no ASCII word is another language's function word and no other word holds a
-/// letter beyond ASCII), so that most lines of a page cost one hash lookup per word.
-fn may_hold_foreign_words(
+/// What the first look at a line found.
+struct FirstLook {
+    /// How many of its words may be evidence of another language, counted up to two (a
+    /// fragment needs two).
+    evidence: usize,
+    /// How many words it has (counted in full only when `evidence` is below two).
+    words: usize,
+}
+
+/// A cheap first look at a line: the words that may be evidence of another language (an
+/// ASCII word that is another language's function word, or another word that is one or
+/// holds a letter no host language writes), so that most lines of a page cost one hash
+/// lookup per word. [`line_words`] finds no other evidence: a word it scores above zero
+/// ([`word_score`]) is one of these.
+fn first_look(
     text: &str,
     line: &Range<usize>,
     host_bits: LangSet,
     hosts: &[Lang],
-) -> bool {
+    filter: &[u64],
+) -> FirstLook {
     let fw = language::function_words();
     let foreign_word = |lower: &str| {
         let langs = fw.langs_of(lower);
         langs & !host_bits != 0 && langs & host_bits == 0
     };
-    let filter = fw.foreign_only_filter(host_bits);
-    let mut lower = String::with_capacity(32);
-    for r in fast_words(text, line.clone()) {
+    // Allocated only for the few words looked up.
+    let mut lower = String::new();
+    let mut look = FirstLook {
+        evidence: 0,
+        words: 0,
+    };
+    scan_words(text, line.clone(), |r, ascii| {
+        look.words += 1;
         let w = &text[r];
-        if w.is_ascii() {
+        let evidence = if ascii {
             // Long ASCII words are not looked up; most others are not in the filter.
-            if w.len() > 24 || !language::in_filter(&filter, w.as_bytes()) {
-                continue;
+            if w.len() > 24 || !language::in_filter(filter, w.as_bytes()) {
+                return true;
             }
             lower.clear();
             lower.push_str(w);
             lower.make_ascii_lowercase();
-            if foreign_word(&lower) {
-                return true;
+            foreign_word(&lower)
+        } else {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            let alien = lower.chars().any(|c| {
+                !c.is_ascii()
+                    && c.is_alphabetic()
+                    && hosts.iter().all(|&h| fw.writes(h, c) == Some(false))
+            });
+            alien || foreign_word(&lower)
+        };
+        if evidence {
+            look.evidence += 1;
+        }
+        look.evidence < 2
+    });
+    look
+}
+
+/// The words of [`fast_words`], by a loop over the bytes that decodes only the characters
+/// beyond ASCII (cheaper than the iterator where every line is read): calls `f` with each
+/// word's range and whether it is all ASCII, until `f` returns false.
+fn scan_words(text: &str, range: Range<usize>, mut f: impl FnMut(Range<usize>, bool) -> bool) {
+    let base = range.start;
+    let s = &text[range];
+    let bytes = s.as_bytes();
+    // Whether the character at `i` belongs to a word, and its length.
+    let class = |i: usize| -> (bool, usize) {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            _ => s
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .map_or((false, 1), |c| {
+                    let inside =
+                        c.is_alphanumeric() || crate::script::script_of(c) == Script::Inherited;
+                    (inside, c.len_utf8())
+                }),
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let (inside, len) = class(i);
+        if !inside {
+            i += len;
+            continue;
+        }
+        let start = i;
+        let mut ascii = len == 1;
+        i += len;
+        while i < bytes.len() {
+            let (inside, len) = class(i);
+            if !inside {
+                break;
             }
+            ascii &= len == 1;
+            i += len;
+        }
+        if !f(base + start..base + i, ascii) {
+            return;
+        }
+    }
+}
+
+/// Whether a line of `words` words may hold at most one host function word in twenty, which
+/// [`whole_line_by_whatlang`] needs to hear a line with a single word of evidence. Counts
+/// only the host function words [`line_words`] surely counts too (lower-case words in the
+/// host's script: a capitalised one may be a name) and stops at the first too many; a line
+/// with a URL, an address or a formula, whose words `line_words` masks, may.
+fn few_host_words(host: &Host, line: &Range<usize>, host_bits: LangSet, words: usize) -> bool {
+    let text = host.text;
+    if !masks(text, line.clone()).is_empty() {
+        return true;
+    }
+    let fw = language::function_words();
+    let in_host_script = |s: Script| {
+        s == host.system.main || host.digraphic() && matches!(s, Script::Latin | Script::Cyrillic)
+    };
+    let ascii_in_host_script = in_host_script(Script::Latin);
+    let mut lower = String::with_capacity(32);
+    let mut hits = 0;
+    for r in fast_words(text, line.clone()) {
+        let w = &text[r];
+        if !w.chars().next().is_some_and(char::is_lowercase) {
             continue;
         }
         lower.clear();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
-        let alien = lower.chars().any(|c| {
-            !c.is_ascii()
-                && c.is_alphabetic()
-                && hosts.iter().all(|&h| fw.writes(h, c) == Some(false))
-        });
-        if alien || foreign_word(&lower) {
-            return true;
+        if w.is_ascii() {
+            if !ascii_in_host_script {
+                continue;
+            }
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            if !w.chars().filter_map(letter_script).all(in_host_script) {
+                continue;
+            }
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        if fw.langs_of(&lower) & host_bits != 0 {
+            hits += 1;
+            if hits * 20 > words {
+                return false;
+            }
         }
     }
-    false
+    true
 }
 
 /// The quoted or bracketed stretches of a line (`“…”`, `«…»`, `"…"`, `„…“`, `(…)`) that hold
@@ -865,16 +979,26 @@ fn best_stretch(scores: &[f32]) -> Option<(usize, usize, f32)> {
 }
 
 /// Foreign-language fragments of one line, in the host's script.
-fn same_script_fragments(host: &Host, doc: Lang, line: &Line, out: &mut Vec<RawFinding>) {
+fn same_script_fragments(
+    host: &Host,
+    page: &PageLanguages,
+    line: &Line,
+    out: &mut Vec<RawFinding>,
+) {
     let fw = language::function_words();
-    let mut pair = [doc; 2];
-    let n_hosts = host_langs(&doc, &mut pair);
-    let hosts: &[Lang] = &pair[..n_hosts];
-    let host_bits: LangSet = hosts
-        .iter()
-        .filter_map(|&h| fw.bit(h))
-        .fold(0, |a, b| a | b);
-    if host_bits != 0 && !may_hold_foreign_words(host.text, &line.range, host_bits, hosts) {
+    let (doc, hosts, host_bits) = (page.doc, page.hosts(), page.host_bits);
+    if let Some(filter) = page.foreign_only.as_ref().filter(|_| page.look_first) {
+        // Only where the result can change: a fragment needs two words of evidence, a whole
+        // line heard by whatlang alone one word and hardly a host function word.
+        let look = first_look(host.text, &line.range, host_bits, hosts, filter);
+        if look.evidence == 0
+            || look.evidence == 1 && !few_host_words(host, &line.range, host_bits, look.words)
+        {
+            return;
+        }
+    }
+    // After the first look, which turns most lines away (this test turns away few).
+    if !in_page_alphabets(host, &line.range) {
         return;
     }
     let words = line_words(host, &line.range, hosts);
@@ -1106,24 +1230,70 @@ pub fn find_foreign_languages(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
     let Some(doc) = host.language.filter(|d| d.reliable) else {
         return Vec::new();
     };
-    let text = host.text;
+    let page = PageLanguages::new(doc.lang);
     let mut out = Vec::new();
     for line in lines {
-        let line_text = &text[line.range.clone()];
-        let other_alphabet = host.digraphic() && {
+        same_script_fragments(host, &page, line, &mut out);
+    }
+    out
+}
+
+/// The page's languages as the same-script step weighs them, worked out once per page.
+struct PageLanguages {
+    /// The page's language.
+    doc: Lang,
+    /// The page's languages ([`host_langs`]): the first `n_hosts`.
+    pair: [Lang; 2],
+    n_hosts: usize,
+    /// Their bits among the function words' languages (0 when the data knows none of them).
+    host_bits: LangSet,
+    /// The filter of the function words foreign to them
+    /// ([`language::FunctionWords::foreign_only_filter`]), when `host_bits` is not 0.
+    foreign_only: Option<Arc<[u64]>>,
+    /// Whether lines pass the first look before they are weighed (false only in a test that
+    /// checks that the first look turns away no line that would give a finding).
+    look_first: bool,
+}
+
+impl PageLanguages {
+    fn new(doc: Lang) -> Self {
+        let fw = language::function_words();
+        let mut pair = [doc; 2];
+        let n_hosts = host_langs(&doc, &mut pair);
+        let host_bits: LangSet = pair[..n_hosts]
+            .iter()
+            .filter_map(|&h| fw.bit(h))
+            .fold(0, |a, b| a | b);
+        PageLanguages {
+            doc,
+            pair,
+            n_hosts,
+            host_bits,
+            foreign_only: (host_bits != 0).then(|| fw.foreign_only_filter(host_bits)),
+            look_first: true,
+        }
+    }
+
+    /// The page's languages.
+    fn hosts(&self) -> &[Lang] {
+        &self.pair[..self.n_hosts]
+    }
+}
+
+/// Whether a line is mostly written in the page's writing system or, in a two-alphabet page,
+/// in its other alphabet: only such lines are weighed by language (the others are
+/// [`find_foreign_scripts`]' business).
+fn in_page_alphabets(host: &Host, line: &Range<usize>) -> bool {
+    let line_text = &host.text[line.clone()];
+    language::mostly_in(line_text, host.system)
+        || host.digraphic() && {
             let other = if host.system.main == Script::Latin {
                 Script::Cyrillic
             } else {
                 Script::Latin
             };
             language::mostly_in(line_text, WritingSystem::of(other))
-        };
-        if !language::mostly_in(line_text, host.system) && !other_alphabet {
-            continue;
         }
-        same_script_fragments(host, doc.lang, line, &mut out);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -1169,6 +1339,32 @@ mod tests {
             let fast: Vec<_> = fast_words(&text, range.clone()).collect();
             let slow: Vec<_> = chars_words(&text, range).collect();
             assert_eq!(fast, slow, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn scanned_words_are_the_fast_words() {
+        let alphabet: Vec<char> = "aZ09 _.,'-é中ı\u{301}\u{200b}“”Жß!".chars().collect();
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let s: String = (0..16)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    alphabet[(x % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let text = format!("x {s} y");
+            let range = 2..2 + s.len();
+            let mut scanned = Vec::new();
+            scan_words(&text, range.clone(), |r, ascii| {
+                assert_eq!(ascii, text[r.clone()].is_ascii(), "{s:?}");
+                scanned.push(r);
+                true
+            });
+            let fast: Vec<_> = fast_words(&text, range).collect();
+            assert_eq!(scanned, fast, "{s:?}");
         }
     }
 
@@ -1278,6 +1474,84 @@ mod tests {
         for (text, want) in &cases {
             assert_eq!(foreign_language(text), [*want], "{text}");
         }
+    }
+
+    #[test]
+    fn the_first_look_turns_away_no_line_with_a_finding() {
+        // Lines of English, Spanish, German and Italian words drawn at random, in runs of one
+        // language or mixed word by word, with names, numbers and quotes, after English prose.
+        let languages: [&[&str]; 4] = [
+            &[
+                "the", "of", "and", "to", "in", "is", "it", "house", "river", "went", "we", "our",
+            ],
+            &[
+                "el", "los", "que", "y", "de", "una", "para", "niño", "mañana", "está", "sus",
+                "también",
+            ],
+            &[
+                "der", "die", "und", "das", "nicht", "mit", "für", "straße", "schnell", "über",
+                "wir",
+            ],
+            &[
+                "il", "che", "per", "non", "della", "sono", "città", "più", "questo", "anche",
+                "gli",
+            ],
+        ];
+        let extras = [
+            "Juli", "Clover", "2025", "5", "«", "»", "(", ")", ",", "a", "en",
+        ];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let mut found = 0;
+        for _ in 0..30 {
+            let mut text = ENGLISH.to_string();
+            for _ in 0..8 {
+                let mut lang = next(4);
+                for _ in 0..3 + next(25) {
+                    match next(10) {
+                        0 => lang = next(4),
+                        1 => text.push_str(extras[next(extras.len())]),
+                        _ => text.push_str(languages[lang][next(languages[lang].len())]),
+                    }
+                    text.push(' ');
+                }
+                text.push('\n');
+            }
+            let ls = lines(&text);
+            let system = crate::script::host_system(&text, &ls).unwrap();
+            let language = language::document_language(&text, &ls, Some(system));
+            let Some(doc) = language.filter(|d| d.reliable) else {
+                continue;
+            };
+            let host = Host {
+                system,
+                language,
+                text: &text,
+            };
+            let looked = PageLanguages::new(doc.lang);
+            let unlooked = PageLanguages {
+                look_first: false,
+                ..PageLanguages::new(doc.lang)
+            };
+            for line in &ls {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                same_script_fragments(&host, &looked, line, &mut a);
+                same_script_fragments(&host, &unlooked, line, &mut b);
+                let spans = |v: &[RawFinding]| -> Vec<_> {
+                    v.iter()
+                        .map(|f| (f.range.clone(), f.language.clone()))
+                        .collect()
+                };
+                assert_eq!(spans(&a), spans(&b), "{}", &text[line.range.clone()]);
+                found += b.len();
+            }
+        }
+        assert!(found >= 10, "only {found} findings: the test tests little");
     }
 
     #[test]

@@ -90,8 +90,13 @@ fn two_confusable_scripts(s: &str) -> bool {
     if s.is_ascii() {
         return false;
     }
-    let mut first: Option<Script> = None;
-    for sc in s.chars().filter_map(letter_script) {
+    // ASCII letters are Latin: one byte scan tells whether there are any, and only the other
+    // characters are looked up.
+    let mut first = s
+        .bytes()
+        .any(|b| b.is_ascii_alphabetic())
+        .then_some(Script::Latin);
+    for sc in crate::script::non_ascii_chars(s).filter_map(letter_script) {
         if !confusable_script(sc) {
             continue;
         }

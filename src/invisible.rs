@@ -73,8 +73,20 @@ pub fn find(text: &str) -> Vec<RawFinding> {
     // Every character [`name`] knows starts with one of these bytes in UTF-8: a scan of the
     // bytes finds the few places worth decoding (none in most pages).
     let lead = |b: u8| matches!(b, 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF | 0xF3);
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        if !lead(b) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let i = at;
+        // No lead byte is ASCII: eight ASCII bytes at a time are passed over at once.
+        let eight = bytes
+            .get(i..i + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok());
+        if eight.is_some_and(|c| u64::from_le_bytes(c) & 0x8080_8080_8080_8080 == 0) {
+            at += 8;
+            continue;
+        }
+        at += 1;
+        if !bytes.get(i).copied().is_some_and(lead) {
             continue;
         }
         // A lead byte starts a character: `i` is a char boundary.
@@ -134,6 +146,20 @@ mod tests {
     #[test]
     fn persian_non_joiner_is_legitimate() {
         assert!(find("می\u{200C}خواهم").is_empty());
+    }
+
+    #[test]
+    fn found_at_every_offset_among_ascii_bytes() {
+        for c in ['\u{00AD}', '\u{200B}', '\u{202E}', '\u{FEFF}', '\u{E0001}'] {
+            for before in 0..20 {
+                for after in 0..10 {
+                    let text = format!("{}{c}{}", "a".repeat(before), "b".repeat(after));
+                    let f = find(&text);
+                    assert_eq!(f.len(), 1, "{c:?} after {before} bytes");
+                    assert_eq!(f[0].range, before..before + c.len_utf8());
+                }
+            }
+        }
     }
 
     #[test]

@@ -16,6 +16,14 @@ use whatlang::{Detector, Lang};
 /// document's language.
 const DOCUMENT_SAMPLE_BYTES: usize = 1200;
 
+/// whatlang first hears this many bytes of the sample, and the rest only when it is not
+/// certain.
+const FIRST_TRY_BYTES: usize = 400;
+
+/// The first try takes the start of this many lines at least (a share of [`FIRST_TRY_BYTES`]
+/// each), so that no line decides it alone.
+const FIRST_TRY_LINES: usize = 3;
+
 /// A detected language with whatlang's confidence.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Detected {
@@ -67,7 +75,9 @@ pub fn detect_among(fragment: &str, allowed: Vec<Lang>) -> Option<Detected> {
 /// The document's language, told from a sample of its longest lines (the prose, where
 /// language identification is reliable), at most [`DOCUMENT_SAMPLE_BYTES`] of them. Given the
 /// document's writing system, only lines mostly written in it are heard, so that one long
-/// foreign paragraph does not name the page's language.
+/// foreign paragraph does not name the page's language. whatlang first hears the start of the
+/// longest lines ([`FIRST_TRY_BYTES`]); its answer stands when it is certain and the whole
+/// sample's function words agree, else the whole sample is heard.
 pub fn document_language(
     text: &str,
     lines: &[Line],
@@ -81,9 +91,10 @@ pub fn document_language(
     // The lines before the first one heard are not heard: they are skipped without asking
     // again (when none is heard, every line is taken).
     let first_heard = by_length.iter().position(|l| heard(l));
-    let mut sample = String::with_capacity(DOCUMENT_SAMPLE_BYTES + 64);
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut taken = 0;
     for (k, line) in by_length.into_iter().enumerate() {
-        if sample.len() >= DOCUMENT_SAMPLE_BYTES {
+        if taken >= DOCUMENT_SAMPLE_BYTES {
             break;
         }
         if let Some(first) = first_heard {
@@ -92,11 +103,67 @@ pub fn document_language(
             }
         }
         let s = &text[line.range.clone()];
-        let take = floor_char_boundary(s, DOCUMENT_SAMPLE_BYTES - sample.len());
-        sample.push_str(&s[..take]);
-        sample.push('\n');
+        let piece = &s[..floor_char_boundary(s, DOCUMENT_SAMPLE_BYTES - taken)];
+        taken += piece.len() + 1;
+        pieces.push(piece);
+    }
+    // Most pages are told for certain by a few hundred bytes of their prose, and whatlang's
+    // cost grows with the sample: a short first try, the whole sample only when it leaves a
+    // doubt. The first try takes the start of several lines, so that one long line in
+    // another language (a quote) does not name the page's language alone.
+    let first_try = joined(&pieces, FIRST_TRY_BYTES / FIRST_TRY_LINES, FIRST_TRY_BYTES);
+    let sample = joined(&pieces, DOCUMENT_SAMPLE_BYTES, DOCUMENT_SAMPLE_BYTES);
+    if first_try.len() < sample.len() {
+        let certain = detect(&first_try).filter(|d| d.confidence >= 1.0);
+        if let Some(d) = certain.filter(|d| most_function_words_in(&sample, d.lang)) {
+            return Some(d);
+        }
     }
     detect(&sample)
+}
+
+/// Whether no language has more function words in `sample` than `lang` (and `lang` has
+/// some): a cheap check that the whole sample agrees with what its start was heard as.
+fn most_function_words_in(sample: &str, lang: Lang) -> bool {
+    let fw = function_words();
+    let Some(bit) = fw.bit(lang) else {
+        return false;
+    };
+    let mut counts = [0u32; 64];
+    let mut lower = String::with_capacity(32);
+    for word in sample.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() || word.len() > 24 {
+            continue;
+        }
+        lower.clear();
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        let mut langs = fw.langs_of(&lower);
+        while langs != 0 {
+            counts[langs.trailing_zeros() as usize] += 1;
+            langs &= langs - 1;
+        }
+    }
+    let own = counts[bit.trailing_zeros() as usize];
+    own > 0 && counts.iter().all(|&c| c <= own)
+}
+
+/// The pieces, one a line, each cut at `per_piece` bytes, until `total` bytes are taken.
+fn joined(pieces: &[&str], per_piece: usize, total: usize) -> String {
+    let mut out = String::with_capacity(total + 8);
+    for piece in pieces {
+        if out.len() >= total {
+            break;
+        }
+        let take = floor_char_boundary(piece, per_piece.min(total - out.len()));
+        out.push_str(&piece[..take]);
+        out.push('\n');
+    }
+    out
 }
 
 /// True when at least two thirds of the letters of `s` belong to the writing system `ws`.
@@ -354,6 +421,20 @@ mod tests {
         let text = "Menu\nHome\nDer Bundestag hat am Donnerstag über das neue Gesetz abgestimmt, das die Förderung von Wärmepumpen regelt.\nLogin";
         let d = document_language(text, &lines(text), None).unwrap();
         assert_eq!(d.code(), "deu");
+    }
+
+    #[test]
+    fn one_long_line_in_another_language_does_not_name_the_page() {
+        // The longest line is English; the page, in more lines, is German.
+        let text = "Everyone has the right to freedom of thought, conscience and religion; this right includes freedom to change his religion or belief, and freedom, either alone or in community with others and in public or private, to manifest his religion or belief in teaching, practice, worship and observance.\n\
+            Der Bundestag hat am Donnerstag über das neue Gesetz abgestimmt, das die Förderung von Wärmepumpen in den kommenden Jahren regelt.\n\
+            Die Opposition kritisierte, dass die Regierung die Kosten für die Mieter nicht ausreichend berücksichtigt habe.\n\
+            Nach der Abstimmung kündigten mehrere Verbände an, gegen das Gesetz vor dem Verfassungsgericht zu klagen.\n\
+            Die Länder müssen dem Gesetz im Bundesrat noch zustimmen, bevor es im Januar in Kraft treten kann.\n";
+        let d = document_language(text, &lines(text), None).unwrap();
+        assert_eq!(d.code(), "deu");
+        assert!(most_function_words_in(text, Lang::Deu));
+        assert!(!most_function_words_in(text, Lang::Eng));
     }
 
     #[test]

@@ -15,59 +15,73 @@ pub struct Position {
     pub utf16: usize,
 }
 
-/// Converts a set of byte offsets, all on char boundaries of `text`, into [`Position`]s.
+/// Converts byte offsets on char boundaries of `text` into [`Position`]s.
 ///
-/// The offsets are sorted and visited in one walk over the text, so the cost is
-/// `O(text + k log k)` for `k` offsets, whatever their order.
-pub struct Converter {
-    /// The positions of the wanted offsets, sorted by byte offset (binary-searched: a hash map
+/// The given offsets are visited in one walk over the text (sorted first unless given in
+/// order, as the report's line ranges are); any other offset is counted from the nearest
+/// given one before it. The cost is `O(text)` for offsets given in order, plus, for each
+/// other offset asked for, the bytes from the given offset before it.
+pub struct Converter<'a> {
+    text: &'a [u8],
+    /// The positions of the given offsets, sorted by byte offset (binary-searched: a hash map
     /// of millions of entries costs more, and more than in proportion, in cache misses).
     positions: Vec<Position>,
 }
 
-impl Converter {
-    /// Prepares the conversion of `offsets` (byte offsets on char boundaries of `text`).
-    pub fn new(text: &str, offsets: impl IntoIterator<Item = usize>) -> Self {
+impl<'a> Converter<'a> {
+    /// Prepares the conversion of byte offsets of `text`, given `offsets` (byte offsets on
+    /// char boundaries) to start from.
+    pub fn new(text: &'a str, offsets: impl IntoIterator<Item = usize>) -> Self {
         let mut wanted: Vec<usize> = offsets.into_iter().collect();
-        crate::sort::sort(&mut wanted);
+        if !wanted.windows(2).all(|w| w[0] <= w[1]) {
+            crate::sort::sort(&mut wanted);
+        }
         wanted.dedup();
+        let bytes = text.as_bytes();
         let mut positions = Vec::with_capacity(wanted.len());
         let mut pos = Position::default();
-        let bytes = text.as_bytes();
-        let mut at = 0;
         for &byte in &wanted {
-            // The characters that start before `byte` are counted by their first bytes (every
-            // byte but the continuation bytes 0x80–0xBF); those of four bytes (first byte
-            // ≥ 0xF0) are two UTF-16 units.
-            let end = byte.min(bytes.len());
-            if end > at {
-                let span = &bytes[at..end];
-                let chars = span.iter().filter(|&&b| (b as i8) >= -0x40).count();
-                let astral = span.iter().filter(|&&b| b >= 0xF0).count();
-                pos.char += chars;
-                pos.utf16 += chars + astral;
-                at = end;
-            }
-            pos.byte = byte;
+            pos = advance(bytes, pos, byte);
             positions.push(pos);
         }
-        Converter { positions }
-    }
-
-    /// The position of a byte offset given to [`Converter::new`].
-    ///
-    /// An offset that was not given yields a position holding only the byte offset; the
-    /// pipeline never asks for one (a test checks every offset in the report).
-    pub fn position(&self, byte: usize) -> Position {
-        match self.positions.binary_search_by_key(&byte, |p| p.byte) {
-            Ok(i) => self.positions[i],
-            Err(_) => Position {
-                byte,
-                char: byte,
-                utf16: byte,
-            },
+        Converter {
+            text: bytes,
+            positions,
         }
     }
+
+    /// The position of a byte offset on a char boundary of the text.
+    pub fn position(&self, byte: usize) -> Position {
+        let i = self.positions.partition_point(|p| p.byte <= byte);
+        let from = i
+            .checked_sub(1)
+            .and_then(|i| self.positions.get(i).copied())
+            .unwrap_or_default();
+        advance(self.text, from, byte)
+    }
+}
+
+/// The position of `byte`, counted from the earlier position `from`: the characters that
+/// start in between are counted by their first bytes (every byte but the continuation bytes
+/// 0x80–0xBF); those of four bytes (first byte ≥ 0xF0) are two UTF-16 units.
+fn advance(bytes: &[u8], from: Position, byte: usize) -> Position {
+    let mut pos = from;
+    let end = byte.min(bytes.len());
+    if let Some(span) = bytes.get(from.byte..end) {
+        // Most spans (a line, a word) are ASCII: one character per byte.
+        let (chars, astral) = if span.is_ascii() {
+            (span.len(), 0)
+        } else {
+            (
+                span.iter().filter(|&&b| (b as i8) >= -0x40).count(),
+                span.iter().filter(|&&b| b >= 0xF0).count(),
+            )
+        };
+        pos.char += chars;
+        pos.utf16 += chars + astral;
+    }
+    pos.byte = byte;
+    pos
 }
 
 #[cfg(test)]
@@ -104,6 +118,23 @@ mod tests {
                 utf16: head.encode_utf16().count(),
             };
             assert_eq!(conv.position(b), want, "byte {b}");
+        }
+    }
+
+    #[test]
+    fn offsets_not_given_are_counted_from_the_one_before() {
+        let text = "aé𝄞中 x\u{200b}y😀\nÑ—z";
+        for given in [vec![], vec![3], vec![0, 7, 20]] {
+            let conv = Converter::new(text, given);
+            for b in (0..=text.len()).filter(|&b| text.is_char_boundary(b)) {
+                let head = &text[..b];
+                let want = Position {
+                    byte: b,
+                    char: head.chars().count(),
+                    utf16: head.encode_utf16().count(),
+                };
+                assert_eq!(conv.position(b), want, "byte {b}");
+            }
         }
     }
 

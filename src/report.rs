@@ -233,6 +233,19 @@ fn round_score(score: f32) -> f64 {
     (f64::from(score.clamp(0.0, 1.0)) * 1000.0).round() / 1000.0
 }
 
+/// Two ascending sequences merged into one ascending sequence.
+fn merged_in_order(
+    a: impl Iterator<Item = usize>,
+    b: impl Iterator<Item = usize>,
+) -> impl Iterator<Item = usize> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
+}
+
 /// The last step: sorts the findings and converts every byte range to the three units.
 pub fn build(
     text: &str,
@@ -244,12 +257,15 @@ pub fn build(
     crate::sort::sort_by(&mut findings, |a, b| {
         (a.range.start, a.range.end, a.kind).cmp(&(b.range.start, b.range.end, b.kind))
     });
+    // The lines' edges are in order and the findings' starts now too: merged, they are the
+    // converter's offsets without a sort; each finding's end is counted from its start or a
+    // line's edge before it.
     let conv = Converter::new(
         text,
-        findings
-            .iter()
-            .flat_map(|f| [f.range.start, f.range.end])
-            .chain(verdicts.iter().flat_map(|v| [v.range.start, v.range.end])),
+        merged_in_order(
+            verdicts.iter().flat_map(|v| [v.range.start, v.range.end]),
+            findings.iter().map(|f| f.range.start),
+        ),
     );
     let findings = findings
         .into_iter()

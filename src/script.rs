@@ -41,6 +41,18 @@ pub fn letter_script(c: char) -> Option<Script> {
     }
 }
 
+/// The characters of `s` beyond ASCII, found by skipping the ASCII bytes without decoding
+/// them (a byte below 0x80 is always a whole ASCII character in UTF-8).
+pub fn non_ascii_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        at += s.as_bytes().get(at..)?.iter().position(|&b| b >= 0x80)?;
+        let c = s.get(at..)?.chars().next()?;
+        at += c.len_utf8();
+        Some(c)
+    })
+}
+
 /// How much one letter of a script weighs in the vote for the host: an ideograph or a
 /// syllable carries about as much text as a short word.
 fn weight(script: Script) -> u32 {
@@ -292,6 +304,21 @@ pub fn runs(text: &str, range: Range<usize>) -> Vec<ScriptRun> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn non_ascii_chars_are_the_chars_beyond_ascii() {
+        for s in [
+            "",
+            "abc",
+            "é",
+            "aé𝄞中 x\u{200b}y😀\nÑ—z",
+            "“quoted” – dash…",
+            "中文",
+        ] {
+            let want: Vec<char> = s.chars().filter(|c| !c.is_ascii()).collect();
+            assert_eq!(non_ascii_chars(s).collect::<Vec<_>>(), want, "{s}");
+        }
+    }
 
     #[test]
     fn fast_paths_agree_with_unicode_script() {
