@@ -681,13 +681,7 @@ fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
             }
             continue;
         }
-        lower.clear();
-        if w.is_ascii() {
-            lower.push_str(w);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(w.chars().flat_map(char::to_lowercase));
-        }
+        crate::lexicon::lower_into(&mut lower, w);
         let mut alien = Vec::new();
         let mut marked = Vec::new();
         // An ASCII word of a Latin page has no letter to weigh here (a–z are skipped below).
@@ -1323,17 +1317,10 @@ mod tests {
 
     #[test]
     fn ascii_words_by_bytes_match_words_by_chars() {
-        let alphabet = b"aZ09 _.,'-\t\x7f!";
-        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let alphabet: Vec<char> = "aZ09 _.,'-\t\x7f!".chars().collect();
+        let mut rng = crate::testing::XorShift(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
-            let s: String = (0..20)
-                .map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    char::from(alphabet[(x % alphabet.len() as u64) as usize])
-                })
-                .collect();
+            let s = rng.string(&alphabet, 20);
             let text = format!("é {s} é");
             let range = 3..3 + s.len();
             let fast: Vec<_> = fast_words(&text, range.clone()).collect();
@@ -1345,16 +1332,9 @@ mod tests {
     #[test]
     fn scanned_words_are_the_fast_words() {
         let alphabet: Vec<char> = "aZ09 _.,'-é中ı\u{301}\u{200b}“”Жß!".chars().collect();
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut rng = crate::testing::XorShift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..20_000 {
-            let s: String = (0..16)
-                .map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    alphabet[(x % alphabet.len() as u64) as usize]
-                })
-                .collect();
+            let s = rng.string(&alphabet, 16);
             let text = format!("x {s} y");
             let range = 2..2 + s.len();
             let mut scanned = Vec::new();
@@ -1500,13 +1480,8 @@ mod tests {
         let extras = [
             "Juli", "Clover", "2025", "5", "«", "»", "(", ")", ",", "a", "en",
         ];
-        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n as u64) as usize
-        };
+        let mut rng = crate::testing::XorShift(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: usize| rng.below(n);
         let mut found = 0;
         for _ in 0..30 {
             let mut text = ENGLISH.to_string();

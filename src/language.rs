@@ -135,13 +135,7 @@ fn most_function_words_in(sample: &str, lang: Lang) -> bool {
         if word.is_empty() || word.len() > 24 {
             continue;
         }
-        lower.clear();
-        if word.is_ascii() {
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-        }
+        crate::lexicon::lower_into(&mut lower, word);
         let mut langs = fw.langs_of(&lower);
         while langs != 0 {
             counts[langs.trailing_zeros() as usize] += 1;

@@ -57,6 +57,19 @@ pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 const PHRASES: &str = include_str!("../data/ui-phrases.tsv");
 const DATE_WORDS: &str = include_str!("../data/date-words.txt");
 
+/// Puts `word` lower-cased, character by character (`char::to_lowercase`), into `buf`,
+/// which is cleared first: a look-up key for the word lists without a new `String` per word,
+/// and by bytes when the word is ASCII.
+pub fn lower_into(buf: &mut String, word: &str) {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
 /// True for a word (already lower case) that helps make up a date, a time or a countdown:
 /// month and day names and units of time, in many languages.
 pub fn is_date_word(word: &str) -> bool {

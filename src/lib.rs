@@ -52,6 +52,8 @@ pub mod report;
 pub mod script;
 pub mod segment;
 mod sort;
+#[cfg(test)]
+mod testing;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -313,13 +313,8 @@ mod tests {
             let m = m.expect("the shipped models parse");
             assert!(m.fast.is_some());
             // Inputs on, just below and just above the split values, and short input rows.
-            let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-            let mut next = || {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                seed
-            };
+            let mut rng = crate::testing::XorShift(0x9e37_79b9_7f4a_7c15);
+            let mut next = || rng.next_u64();
             for round in 0..2000 {
                 let len = if round % 10 == 0 {
                     (next() % 200) as usize

@@ -103,6 +103,16 @@ mod tests {
         }
     }
 
+    /// The position of byte `b`, counted the slow way: by walking the text before it.
+    fn walked(text: &str, b: usize) -> Position {
+        let head = &text[..b];
+        Position {
+            byte: b,
+            char: head.chars().count(),
+            utf16: head.encode_utf16().count(),
+        }
+    }
+
     #[test]
     fn byte_counts_match_a_char_walk() {
         let text = "aé𝄞中 x\u{200b}y😀\nÑ—z";
@@ -111,13 +121,7 @@ mod tests {
             .collect();
         let conv = Converter::new(text, all.iter().rev().copied());
         for &b in &all {
-            let head = &text[..b];
-            let want = Position {
-                byte: b,
-                char: head.chars().count(),
-                utf16: head.encode_utf16().count(),
-            };
-            assert_eq!(conv.position(b), want, "byte {b}");
+            assert_eq!(conv.position(b), walked(text, b), "byte {b}");
         }
     }
 
@@ -127,13 +131,7 @@ mod tests {
         for given in [vec![], vec![3], vec![0, 7, 20]] {
             let conv = Converter::new(text, given);
             for b in (0..=text.len()).filter(|&b| text.is_char_boundary(b)) {
-                let head = &text[..b];
-                let want = Position {
-                    byte: b,
-                    char: head.chars().count(),
-                    utf16: head.encode_utf16().count(),
-                };
-                assert_eq!(conv.position(b), want, "byte {b}");
+                assert_eq!(conv.position(b), walked(text, b), "byte {b}");
             }
         }
     }
