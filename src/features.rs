@@ -1174,36 +1174,48 @@ fn periodicity(feats: &[LineFeatures], logs: &[f32]) -> Vec<[f32; PERIOD_INPUTS]
     for (j, f) in feats.iter().enumerate() {
         not_prose[j + 1] = not_prose[j] + u32::from(!f.prose);
     }
-    let matching = |j: usize, p: usize| -> bool {
-        j + p < n && class[j] == class[j + p] && not_prose[j + p] > not_prose[j]
-    };
+    // Bit p - 1 of bits[j]: the pair (j, j + p) matches.
+    let bits: Vec<u8> = (0..n)
+        .map(|j| {
+            (1..=MAX_PERIOD)
+                .filter(|&p| {
+                    j + p < n && class[j] == class[j + p] && not_prose[j + p] > not_prose[j]
+                })
+                .fold(0u8, |b, p| b | 1 << (p - 1))
+        })
+        .collect();
+    let matching =
+        |j: usize, p: usize| -> bool { bits.get(j).is_some_and(|b| b >> (p - 1) & 1 == 1) };
     // For each period p (at (p - 1) * stride): matching pairs starting before j (prefix sums),
-    // and the first and last pair of the run of consecutive matching pairs that j starts.
+    // and the first and last pair of the run of consecutive matching pairs that j is in.
     let stride = n + 1;
     let mut matches = vec![0u32; MAX_PERIOD * stride];
     let mut run_start = vec![0u32; MAX_PERIOD * stride];
     let mut run_end = vec![0u32; MAX_PERIOD * stride];
     for p in 1..=MAX_PERIOD {
         let base = (p - 1) * stride;
-        let mut start = 0usize;
+        let (mut start, mut prev) = (0usize, false);
         for j in 0..n {
             let m = matching(j, p);
             matches[base + j + 1] = matches[base + j] + u32::from(m);
             if m {
-                if j == 0 || !matching(j - 1, p) {
+                if !prev {
                     start = j;
                 }
                 run_start[base + j] = start as u32;
             }
+            prev = m;
         }
-        let mut end = 0usize;
+        let (mut end, mut next) = (0usize, false);
         for j in (0..n).rev() {
-            if matching(j, p) {
-                if !matching(j + 1, p) {
+            let m = matching(j, p);
+            if m {
+                if !next {
                     end = j;
                 }
                 run_end[base + j] = end as u32;
             }
+            next = m;
         }
     }
     // The share of matching pairs (j, j + p) inside the window around i.
