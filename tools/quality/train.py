@@ -213,6 +213,13 @@ def main():
     ap.add_argument('--plain-inputs', action='store_true',
                     help="only the inputs from the text (those before 'html'): the plain-text model"
                          " (its verdicts also get the page rules, see page_rule)")
+    ap.add_argument('--drop', action='append', default=[], metavar='PREFIX',
+                    help='leave out the inputs whose names start with PREFIX (repeatable; to measure'
+                         ' an input set without re-dumping; the model written then does not match'
+                         ' the crate)')
+    ap.add_argument('--mask', action='append', default=[], metavar='PREFIX',
+                    help='set the inputs whose names start with PREFIX to 0, so that the model never'
+                         ' reads them but keeps the crate\'s input layout (repeatable)')
     a = ap.parse_args()
     PARAMS['seed'] = a.seed
     # Each bench file, plain and (when given) with the HTML: one model learns both, the
@@ -230,6 +237,14 @@ def main():
         k = names.index('html')
         names = names[:k]
         loaded = [l[:6] + (l[6][:, :k],) for l in loaded]
+    if a.drop:
+        keep = [k for k, n_ in enumerate(names) if not any(n_.startswith(d) for d in a.drop)]
+        names = [names[k] for k in keep]
+        loaded = [l[:6] + (l[6][:, keep],) for l in loaded]
+    if a.mask:
+        masked = [k for k, n_ in enumerate(names) if any(n_.startswith(d) for d in a.mask)]
+        for l in loaded:
+            l[6][:, masked] = 0.0
     ids = np.concatenate([l[1] for l in loaded]); src = np.concatenate([l[2] for l in loaded])
     gold = np.concatenate([l[3] for l in loaded]); y = np.concatenate([l[4] for l in loaded])
     ch = np.concatenate([l[5] for l in loaded]); X = np.concatenate([l[6] for l in loaded])
