@@ -326,8 +326,10 @@ pub fn shape(line: &str) -> Option<Shape> {
         }
         let numbers = numbers + glued_count;
         let dotted_date = tokens.iter().any(|t| {
-            let parts: Vec<&str> = t.split(['.', '/', '-']).filter(|p| !p.is_empty()).collect();
-            parts.len() == 3 && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+            // Three parts of ASCII digits, counted without collecting them.
+            let parts = t.split(['.', '/', '-']).filter(|p| !p.is_empty());
+            parts.clone().count() == 3
+                && parts.clone().all(|p| p.bytes().all(|c| c.is_ascii_digit()))
         });
         if (numbers >= 1 && has_month_or_unit || dotted_date) && date_words + 1 >= tokens.len() {
             return Some(Shape::Date);
@@ -729,7 +731,8 @@ pub fn extract(
                         let crlf = gap.matches("\r\n").count();
                         gap.chars().filter(|&c| segment::is_line_break(c)).count() - crlf
                     }),
-                tabs: line_text.matches('\t').count(),
+                // By bytes: a tab is one byte, never part of another character.
+                tabs: line_text.bytes().filter(|&b| b == b'\t').count(),
                 hint: hints.and_then(|h| h.get(i).copied()).unwrap_or_default(),
             }
         })
