@@ -273,35 +273,6 @@ impl Forest {
     pub fn probability(&self, x: &[f32]) -> f32 {
         1.0 / (1.0 + (-self.raw(x)).exp())
     }
-
-    /// [`Forest::probability`] of `n` lines whose inputs are rows of `stride` numbers in
-    /// `inputs` (a row past its end reads as no inputs). The same floats as line by line, with
-    /// one padded copy of the inputs for all rows instead of one zeroed per line.
-    pub fn probabilities(&self, inputs: &[f32], stride: usize, n: usize) -> Vec<f32> {
-        let row = |i: usize| {
-            i.checked_mul(stride)
-                .and_then(|a| inputs.get(a..a.checked_add(stride)?))
-                .unwrap_or(&[])
-        };
-        let Some(fast) = &self.fast else {
-            return (0..n).map(|i| self.probability(row(i))).collect();
-        };
-        let mut padded = [0.0f32; 256];
-        // Past `written`, `padded` is all zero: only what a longer row left needs clearing.
-        let mut written = 0;
-        (0..n)
-            .map(|i| {
-                let x = row(i);
-                let m = x.len().min(256);
-                padded[..m].copy_from_slice(&x[..m]);
-                if written > m {
-                    padded[m..written].fill(0.0);
-                }
-                written = m;
-                1.0 / (1.0 + (-fast.raw(&padded)).exp())
-            })
-            .collect()
-    }
 }
 
 /// The shipped line model for plain text, if `data/line-model.bin` matches the features of this
@@ -367,22 +338,6 @@ mod tests {
                     .collect();
                 assert_eq!(m.raw(&x).to_bits(), m.raw_plain(&x).to_bits());
             }
-        }
-    }
-
-    #[test]
-    fn probabilities_of_rows_are_those_of_each_line() {
-        let m = line_model().expect("the shipped model parses");
-        let stride = m.inputs();
-        // Rows of varied values; the input ends in the middle of the eighth row, so the last two
-        // read as empty ones, after full ones (whose values must not stay behind).
-        let inputs: Vec<f32> = (0..stride * 7 + stride / 2)
-            .map(|i| m.split_values[(i * 7919) % m.split_values.len()] + (i % 3) as f32 - 1.0)
-            .collect();
-        let all = m.probabilities(&inputs, stride, 9);
-        for (i, p) in all.iter().enumerate() {
-            let x = inputs.get(i * stride..(i + 1) * stride).unwrap_or(&[]);
-            assert_eq!(p.to_bits(), m.probability(x).to_bits(), "row {i}");
         }
     }
 
