@@ -331,14 +331,7 @@ fn page_scores(
     inputs: &[f32],
     page_rule: bool,
 ) -> (Vec<f32>, Vec<f32>) {
-    let scores: Vec<f32> = (0..feats.len())
-        .map(|i| {
-            let x = inputs
-                .get(i * features::INPUTS..(i + 1) * features::INPUTS)
-                .unwrap_or(&[]);
-            forest.probability(x)
-        })
-        .collect();
+    let scores = forest.probabilities(inputs, features::INPUTS, feats.len());
     let mut thresholds = vec![forest.threshold(); feats.len()];
     if !page_rule || feats.is_empty() {
         return (scores, thresholds);

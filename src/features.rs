@@ -326,8 +326,10 @@ pub fn shape(line: &str) -> Option<Shape> {
         }
         let numbers = numbers + glued_count;
         let dotted_date = tokens.iter().any(|t| {
-            let parts: Vec<&str> = t.split(['.', '/', '-']).filter(|p| !p.is_empty()).collect();
-            parts.len() == 3 && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+            // Three parts of ASCII digits, counted without collecting them.
+            let parts = t.split(['.', '/', '-']).filter(|p| !p.is_empty());
+            parts.clone().count() == 3
+                && parts.clone().all(|p| p.bytes().all(|c| c.is_ascii_digit()))
         });
         if (numbers >= 1 && has_month_or_unit || dotted_date) && date_words + 1 >= tokens.len() {
             return Some(Shape::Date);
@@ -452,10 +454,13 @@ const A_SPACE: u8 = 4;
 const A_COMMA: u8 = 5;
 const A_SEPARATOR: u8 = 6;
 const A_AT: u8 = 7;
+/// Added to the class of `p`, `m` and `.`, the last characters of `http`, `.com` and `www.`:
+/// only after them can the last four characters be one of those.
+const A_WEB_END: u8 = 0x80;
 
 /// [`count_line`]'s class of every ASCII character: letters by case, digits, white space
 /// (`char::is_whitespace`), and among the rest (punctuation, symbols, controls) the comma,
-/// the separators and `@`.
+/// the separators and `@`; [`A_WEB_END`] marks the characters that can end a web marker.
 const ASCII_KIND: [u8; 128] = {
     let mut t = [A_OTHER; 128];
     let mut b = 0;
@@ -469,6 +474,9 @@ const ASCII_KIND: [u8; 128] = {
             b'|' | b'/' | b'>' => A_SEPARATOR,
             b'@' => A_AT,
             _ => A_OTHER,
+        } | match b as u8 {
+            b'p' | b'm' | b'.' => A_WEB_END,
+            _ => 0,
         };
         b += 1;
     }
@@ -487,10 +495,12 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
         chars += 1;
         if c.is_ascii() {
             window = window << 8 | u32::from(c as u8);
-            web |= matches!(window, WEB_HTTP | WEB_WWW | WEB_COM);
             // The same counts by a table (ASCII is most of most pages).
             let k = ASCII_KIND[usize::from(c as u8 & 0x7f)];
-            match k {
+            if k & A_WEB_END != 0 {
+                web |= matches!(window, WEB_HTTP | WEB_WWW | WEB_COM);
+            }
+            match k & !A_WEB_END {
                 A_UPPER => {
                     letters += 1;
                     upper += 1;
@@ -729,7 +739,8 @@ pub fn extract(
                         let crlf = gap.matches("\r\n").count();
                         gap.chars().filter(|&c| segment::is_line_break(c)).count() - crlf
                     }),
-                tabs: line_text.matches('\t').count(),
+                // By bytes: a tab is one byte, never part of another character.
+                tabs: line_text.bytes().filter(|&b| b == b'\t').count(),
                 hint: hints.and_then(|h| h.get(i).copied()).unwrap_or_default(),
             }
         })
@@ -1642,6 +1653,30 @@ pub const HEADLINE_REACH: usize = 4;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_markers_are_found_wherever_they_stand() {
+        // Random lines over the markers' characters: the line holds a URL (or a handle) exactly
+        // when it contains one of the markers or `@`.
+        let alphabet: Vec<char> = "htpw.comé @x".chars().collect();
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for len in 0..20_000 {
+            let s: String = (0..len % 16)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    alphabet[(x % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let line = Line {
+                range: 0..s.len(),
+                full: 0..s.len(),
+            };
+            let want = ["http", "www.", ".com", "@"].iter().any(|m| s.contains(m));
+            assert_eq!(count_line(&s, &line).url, want, "{s:?}");
+        }
+    }
 
     #[test]
     fn shapes_of_short_lines() {

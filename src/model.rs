@@ -101,6 +101,31 @@ impl<const N: usize> Tree<N> {
         }
         sum
     }
+
+    /// [`Tree::sum`] of `L` lines at once: independent walks per tree keep more work in
+    /// flight while each waits for its loads (each sum in the file's order, so the same floats).
+    #[inline(always)]
+    fn sum_lines<const L: usize>(
+        trees: &[Tree<N>],
+        depth: usize,
+        xs: &[[f32; 256]; L],
+    ) -> [f32; L] {
+        let mask = N - 1;
+        let mut sums = [0.0f32; L];
+        for t in trees {
+            let mut ks = [0usize; L];
+            for _ in 0..depth {
+                for (k, x) in ks.iter_mut().zip(xs) {
+                    let at = *k & mask;
+                    *k = 2 * *k + 1 + usize::from(x[usize::from(t.inputs[at])] > t.splits[at]);
+                }
+            }
+            for (sum, k) in sums.iter_mut().zip(ks) {
+                *sum += t.leaves[k.wrapping_sub(mask) & mask];
+            }
+        }
+        sums
+    }
 }
 
 impl Fast {
@@ -136,6 +161,20 @@ impl Fast {
             Fast::D6(t) => Tree::sum(t, 6, x),
             Fast::D7(t) => Tree::sum(t, 7, x),
             Fast::D8(t) => Tree::sum(t, 8, x),
+        }
+    }
+
+    /// [`Fast::raw`] of `L` lines.
+    fn raw_lines<const L: usize>(&self, xs: &[[f32; 256]; L]) -> [f32; L] {
+        match self {
+            Fast::D1(t) => Tree::sum_lines(t, 1, xs),
+            Fast::D2(t) => Tree::sum_lines(t, 2, xs),
+            Fast::D3(t) => Tree::sum_lines(t, 3, xs),
+            Fast::D4(t) => Tree::sum_lines(t, 4, xs),
+            Fast::D5(t) => Tree::sum_lines(t, 5, xs),
+            Fast::D6(t) => Tree::sum_lines(t, 6, xs),
+            Fast::D7(t) => Tree::sum_lines(t, 7, xs),
+            Fast::D8(t) => Tree::sum_lines(t, 8, xs),
         }
     }
 }
@@ -271,8 +310,43 @@ impl Forest {
 
     /// The probability that a line is noise, in [0, 1].
     pub fn probability(&self, x: &[f32]) -> f32 {
-        1.0 / (1.0 + (-self.raw(x)).exp())
+        logistic(self.raw(x))
     }
+
+    /// [`Forest::probability`] of `n` lines whose inputs are rows of `stride` numbers in
+    /// `inputs` (a row past its end reads as no inputs): the same floats, two lines at a time.
+    pub fn probabilities(&self, inputs: &[f32], stride: usize, n: usize) -> Vec<f32> {
+        let row = |i: usize| {
+            i.checked_mul(stride)
+                .and_then(|a| inputs.get(a..a.checked_add(stride)?))
+                .unwrap_or(&[])
+        };
+        let Some(fast) = &self.fast else {
+            return (0..n).map(|i| self.probability(row(i))).collect();
+        };
+        // Lines in groups of `GROUP` (measured on dev: 4, 8 and 16 lines take 6, 12 and 14 %
+        // less time than one by one), each padded to 256 inputs; the lines left one by one.
+        const GROUP: usize = 16;
+        let mut out = Vec::with_capacity(n);
+        let mut xs = [[0.0f32; 256]; GROUP];
+        let whole = n - n % GROUP;
+        for start in (0..whole).step_by(GROUP) {
+            for (j, padded) in xs.iter_mut().enumerate() {
+                let x = row(start + j);
+                let m = x.len().min(256);
+                padded[..m].copy_from_slice(&x[..m]);
+                padded[m..].fill(0.0);
+            }
+            out.extend(fast.raw_lines(&xs).map(logistic));
+        }
+        out.extend((whole..n).map(|i| self.probability(row(i))));
+        out
+    }
+}
+
+/// The logistic function of a raw score.
+fn logistic(raw: f32) -> f32 {
+    1.0 / (1.0 + (-raw).exp())
 }
 
 /// The shipped line model for plain text, if `data/line-model.bin` matches the features of this
@@ -332,6 +406,27 @@ mod tests {
                     })
                     .collect();
                 assert_eq!(m.raw(&x).to_bits(), m.raw_plain(&x).to_bits());
+            }
+        }
+    }
+
+    #[test]
+    fn probabilities_of_rows_are_those_of_each_line() {
+        for m in [line_model(), html_line_model()] {
+            let m = m.expect("the shipped models parse");
+            let stride = m.inputs();
+            // Rows of varied values around the splits; the input ends in the middle of the
+            // 31st row, so the last ones read as short or empty; whole groups and parts of them.
+            let inputs: Vec<f32> = (0..stride * 30 + stride / 2)
+                .map(|i| m.split_values[(i * 7919) % m.split_values.len()] + (i % 3) as f32 - 1.0)
+                .collect();
+            for n in [0, 1, 7, 8, 9, 15, 16, 17, 33] {
+                let all = m.probabilities(&inputs, stride, n);
+                assert_eq!(all.len(), n);
+                for (i, p) in all.iter().enumerate() {
+                    let x = inputs.get(i * stride..(i + 1) * stride).unwrap_or(&[]);
+                    assert_eq!(p.to_bits(), m.probability(x).to_bits(), "row {i} of {n}");
+                }
             }
         }
     }

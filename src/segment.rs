@@ -100,7 +100,7 @@ pub fn words(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usiz
     // Most lines hold only ASCII and a few common marks (curly quotes, dashes): their UAX #29
     // words come from a simple scan (the same words; a test below compares the two).
     let ascii = s.is_ascii();
-    let simple = ascii || s.chars().all(|c| simple_class(c).is_some());
+    let simple = ascii || all_simple(s);
     let bytes = ascii.then(|| ascii_words(s, base));
     let fast = (simple && !ascii).then(|| simple_words(s, base));
     let unicode = (!simple).then(|| {
@@ -182,39 +182,64 @@ fn simple_class(c: char) -> Option<Class> {
 /// `unicode_word_indices` on text whose characters all have a [`simple_class`]: runs of
 /// letters, digits and `_`, joined across one `:`/`.`/`'`/`’` between letters (WB6, WB7) or
 /// one `,`/`;`/`.`/`'`/`’` between digits (WB11, WB12), keeping those with a letter or digit.
+///
+/// Read by bytes: ASCII characters (most of such a line) by table, only the others decoded.
 fn simple_words(s: &str, base: usize) -> impl Iterator<Item = Range<usize>> + '_ {
-    let class = |c: char| simple_class(c).unwrap_or(Class::Other);
+    let b = s.as_bytes();
+    // The class and byte length of the character starting at byte `i`.
+    let char_at = move |i: usize| -> Option<(Class, usize)> {
+        let x = *b.get(i)?;
+        if x.is_ascii() {
+            return Some((ASCII_CLASS[usize::from(x & 0x7f)], 1));
+        }
+        let c = s.get(i..)?.chars().next()?;
+        Some((simple_class(c).unwrap_or(Class::Other), c.len_utf8()))
+    };
     let word = |k: Class| matches!(k, Class::Letter | Class::Digit | Class::Connector);
-    let mut chars = s.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        while let Some((start, c)) = chars.next() {
-            let mut k = class(c);
+        while let Some((mut k, len)) = char_at(at) {
+            let start = at;
+            at += len;
             if !word(k) {
                 continue;
             }
-            let mut end = start + c.len_utf8();
             let mut alnum = k != Class::Connector;
-            while let Some(&(i, m)) = chars.peek() {
-                let mk = class(m);
+            while let Some((mk, len)) = char_at(at) {
                 if word(mk) {
-                    chars.next();
+                    at += len;
                     alnum |= mk != Class::Connector;
                     k = mk;
-                    end = i + m.len_utf8();
                     continue;
                 }
-                let after = s[i + m.len_utf8()..].chars().next().map(class);
-                if !mark_joins(mk, k, after) {
+                if !mark_joins(mk, k, char_at(at + len).map(|(c, _)| c)) {
                     break;
                 }
-                chars.next();
+                // A joining mark is followed by a word character: the word goes on.
+                at += len;
             }
             if alnum {
-                return Some(base + start..base + end);
+                return Some(base + start..base + at);
             }
         }
         None
     })
+}
+
+/// Whether every character of `s` has a [`simple_class`] (ASCII ones all do, so only the
+/// others are decoded).
+fn all_simple(s: &str) -> bool {
+    let mut rest = s;
+    while let Some(i) = rest.bytes().position(|x| !x.is_ascii()) {
+        let Some(c) = rest.get(i..).and_then(|r| r.chars().next()) else {
+            return false;
+        };
+        if simple_class(c).is_none() {
+            return false;
+        }
+        rest = rest.get(i + c.len_utf8()..).unwrap_or("");
+    }
+    true
 }
 
 /// Whether `mark`, after a character of class `before` and before one of class `after`, stays
@@ -230,6 +255,20 @@ fn mark_joins(mark: Class, before: Class, after: Option<Class>) -> bool {
     }
 }
 
+/// Whether an ASCII byte is a word character (letter, digit or `_`), by table.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = matches!(
+            ASCII_CLASS[b],
+            Class::Letter | Class::Digit | Class::Connector
+        );
+        b += 1;
+    }
+    t
+};
+
 /// [`simple_words`] on ASCII text, byte by byte (no decoding).
 fn ascii_words(s: &str, base: usize) -> impl Iterator<Item = Range<usize>> + '_ {
     let b = s.as_bytes();
@@ -237,29 +276,32 @@ fn ascii_words(s: &str, base: usize) -> impl Iterator<Item = Range<usize>> + '_ 
     let word = |k: Class| matches!(k, Class::Letter | Class::Digit | Class::Connector);
     let mut at = 0;
     std::iter::from_fn(move || {
-        while let Some(mut k) = class(at) {
+        while let Some(k) = class(at) {
             let start = at;
             at += 1;
             if !word(k) {
                 continue;
             }
-            let mut end = at;
             let mut alnum = k != Class::Connector;
-            while let Some(mk) = class(at) {
-                if word(mk) {
-                    at += 1;
-                    alnum |= mk != Class::Connector;
-                    k = mk;
-                    end = at;
-                    continue;
+            loop {
+                // The rest of a run of word characters in a tight loop (most bytes of a
+                // line are in one); only its last character's class matters for the marks.
+                let rest = b.get(at..).unwrap_or(&[]);
+                let run = rest
+                    .iter()
+                    .take_while(|&&x| ASCII_WORD[usize::from(x & 0x7f)])
+                    .count();
+                // `_` alone is no word: look at the run only while nothing else was seen.
+                alnum = alnum || rest.iter().take(run).any(|&x| x != b'_');
+                at += run;
+                let last = class(at - 1).unwrap_or(Class::Other);
+                match class(at) {
+                    Some(mk) if mark_joins(mk, last, class(at + 1)) => at += 1,
+                    _ => break,
                 }
-                if !mark_joins(mk, k, class(at + 1)) {
-                    break;
-                }
-                at += 1;
             }
             if alnum {
-                return Some(base + start..base + end);
+                return Some(base + start..base + at);
             }
         }
         None
@@ -328,6 +370,24 @@ mod tests {
         let text = "متبقٍ नमस्ते";
         let ws: Vec<&str> = words(text, 0..text.len()).map(|r| &text[r]).collect();
         assert_eq!(ws, ["متبقٍ", "नमस्ते"]);
+    }
+
+    #[test]
+    fn all_simple_decodes_only_what_it_must() {
+        let alphabet: Vec<char> = "a ,.’é\u{AD}ж中«\u{2028}".chars().collect();
+        let mut x: u64 = 0x51_7cc1_b727_220a;
+        for len in 0..2_000 {
+            let s: String = (0..len % 12)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    alphabet[(x % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let want = s.chars().all(|c| simple_class(c).is_some());
+            assert_eq!(all_simple(&s), want, "{s:?}");
+        }
     }
 
     #[test]
