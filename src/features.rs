@@ -1659,16 +1659,9 @@ mod tests {
         // Random lines over the markers' characters: the line holds a URL (or a handle) exactly
         // when it contains one of the markers or `@`.
         let alphabet: Vec<char> = "htpw.comé @x".chars().collect();
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut rng = crate::testing::XorShift(0x9e37_79b9_7f4a_7c15);
         for len in 0..20_000 {
-            let s: String = (0..len % 16)
-                .map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    alphabet[(x % alphabet.len() as u64) as usize]
-                })
-                .collect();
+            let s = rng.string(&alphabet, len % 16);
             let line = Line {
                 range: 0..s.len(),
                 full: 0..s.len(),

@@ -269,18 +269,10 @@ mod tests {
     fn ascii_lines_normalize_on_the_stack_as_into_a_string() {
         // Random ASCII lines of letters, spaces, hyphens, apostrophes, digits and marks, cut
         // at every limit up to past their length.
-        let alphabet = b"aZq -'\t1.,!xY";
-        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let alphabet: Vec<char> = "aZq -'\t1.,!xY".chars().collect();
+        let mut rng = crate::testing::XorShift(0x2545_f491_4f6c_dd1d);
         for round in 0..20_000 {
-            let len = round % 70;
-            let line: String = (0..len)
-                .map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    char::from(alphabet[(x % alphabet.len() as u64) as usize])
-                })
-                .collect();
+            let line = rng.string(&alphabet, round % 70);
             for limit in [0, 1, 2, 5, 20, 43, 80, usize::MAX - 2] {
                 let mut buf = [0u8; STACK_BYTES];
                 let n = normalize_ascii_into(&line, limit, &mut buf);
