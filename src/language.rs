@@ -83,29 +83,38 @@ pub fn document_language(
     lines: &[Line],
     system: Option<WritingSystem>,
 ) -> Option<Detected> {
-    // Longest first (a stable sort, so that equal lengths keep the text's order); the writing
+    // Longest first (as a stable sort: equal lengths keep the text's order); the writing
     // system is checked only on the lines the sample takes, not on every line of the page.
-    let mut by_length: Vec<&Line> = lines.iter().collect();
-    crate::sort::sort_by_key(&mut by_length, |l| std::cmp::Reverse(l.range.len()));
     let heard = |l: &Line| system.is_none_or(|ws| mostly_in(&text[l.range.clone()], ws));
-    // The lines before the first one heard are not heard: they are skipped without asking
-    // again (when none is heard, every line is taken).
-    let first_heard = by_length.iter().position(|l| heard(l));
     let mut pieces: Vec<&str> = Vec::new();
     let mut taken = 0;
-    for (k, line) in by_length.into_iter().enumerate() {
-        if taken >= DOCUMENT_SAMPLE_BYTES {
-            break;
-        }
-        if let Some(first) = first_heard {
-            if k < first || (k > first && !heard(line)) {
-                continue;
-            }
-        }
+    let mut take = |line: &Line| {
         let s = &text[line.range.clone()];
         let piece = &s[..floor_char_boundary(s, DOCUMENT_SAMPLE_BYTES - taken)];
         taken += piece.len() + 1;
         pieces.push(piece);
+        taken >= DOCUMENT_SAMPLE_BYTES
+    };
+    // The lines before the first one heard are not heard: they are skipped without asking
+    // again (when none is heard, every line is taken).
+    let mut order = LongestFirst::new(lines);
+    match order.by_ref().find(|l| heard(l)) {
+        Some(first) => {
+            if !take(first) {
+                for line in order.filter(|l| heard(l)) {
+                    if take(line) {
+                        break;
+                    }
+                }
+            }
+        }
+        None => {
+            for line in LongestFirst::new(lines) {
+                if take(line) {
+                    break;
+                }
+            }
+        }
     }
     // Most pages are told for certain by a few hundred bytes of their prose, and whatlang's
     // cost grows with the sample: a short first try, the whole sample only when it leaves a
@@ -120,6 +129,67 @@ pub fn document_language(
         }
     }
     detect(&sample)
+}
+
+/// A page's lines longest first, in the order of a stable sort by decreasing length, found by
+/// selection: the document-language sample takes only the few longest lines, so a sort of
+/// every line would be mostly wasted. After [`SELECTED_LINES`] lines the rest is sorted.
+struct LongestFirst<'a> {
+    lines: &'a [Line],
+    /// The length and index of the last line given.
+    last: Option<(usize, usize)>,
+    steps: usize,
+    rest: Option<std::vec::IntoIter<&'a Line>>,
+}
+
+/// How many lines [`LongestFirst`] finds by selection before it sorts the rest.
+const SELECTED_LINES: usize = 16;
+
+impl<'a> LongestFirst<'a> {
+    fn new(lines: &'a [Line]) -> Self {
+        Self {
+            lines,
+            last: None,
+            steps: 0,
+            rest: None,
+        }
+    }
+
+    /// Whether the line of length `len` at `i` comes after the last line given.
+    fn after(&self, len: usize, i: usize) -> bool {
+        self.last
+            .is_none_or(|(ll, li)| len < ll || len == ll && i > li)
+    }
+}
+
+impl<'a> Iterator for LongestFirst<'a> {
+    type Item = &'a Line;
+
+    fn next(&mut self) -> Option<&'a Line> {
+        if let Some(rest) = self.rest.as_mut() {
+            return rest.next();
+        }
+        if self.steps == SELECTED_LINES {
+            let mut rest: Vec<&Line> = (self.lines.iter().enumerate())
+                .filter(|(i, l)| self.after(l.range.len(), *i))
+                .map(|(_, l)| l)
+                .collect();
+            crate::sort::sort_by_key(&mut rest, |l| std::cmp::Reverse(l.range.len()));
+            return self.rest.insert(rest.into_iter()).next();
+        }
+        self.steps += 1;
+        let mut best: Option<(usize, usize)> = None;
+        for (i, l) in self.lines.iter().enumerate() {
+            let len = l.range.len();
+            // The first of the longest lines left (ties keep the text's order).
+            if self.after(len, i) && best.is_none_or(|(bl, _)| len > bl) {
+                best = Some((len, i));
+            }
+        }
+        let (len, i) = best?;
+        self.last = Some((len, i));
+        self.lines.get(i)
+    }
 }
 
 /// Whether no language has more function words in `sample` than `lang` (and `lang` has
@@ -409,6 +479,32 @@ pub fn function_words() -> &'static FunctionWords {
 mod tests {
     use super::*;
     use crate::segment::lines;
+
+    #[test]
+    fn longest_first_is_the_stable_sort_by_length() {
+        let mut rng = crate::testing::XorShift(0x9e37_79b9_7f4a_7c15);
+        for n in 0..80 {
+            let spread = 1 + rng.below(12);
+            let ls: Vec<Line> = (0..n)
+                .map(|i| {
+                    let len = rng.below(spread);
+                    Line {
+                        range: i * 100..i * 100 + len,
+                        full: i * 100..i * 100 + len,
+                    }
+                })
+                .collect();
+            let mut sorted: Vec<&Line> = ls.iter().collect();
+            sorted.sort_by_key(|l| std::cmp::Reverse(l.range.len()));
+            let selected: Vec<&Line> = LongestFirst::new(&ls).collect();
+            assert_eq!(selected, sorted, "{n} lines");
+            // Taken in part, then again from the start: the same order.
+            let mut order = LongestFirst::new(&ls);
+            let head: Vec<&Line> = order.by_ref().take(n / 3).collect();
+            assert_eq!(head, sorted[..n / 3]);
+            assert_eq!(order.collect::<Vec<_>>(), sorted[n / 3..]);
+        }
+    }
 
     #[test]
     fn tells_the_document_language_from_its_prose() {
