@@ -483,6 +483,30 @@ const ASCII_KIND: [u8; 128] = {
     t
 };
 
+/// What one ASCII character of each class (its [`ASCII_KIND`] without [`A_WEB_END`]) adds to
+/// [`count_line`]'s counts, in 16-bit lanes: upper-case letters, lower-case letters, digits,
+/// punctuation and symbols.
+const ASCII_LANES: [u64; 8] = {
+    let mut t = [0u64; 8];
+    t[A_UPPER as usize] = 1;
+    t[A_LOWER as usize] = 1 << 16;
+    t[A_DIGIT as usize] = 1 << 32;
+    t[A_OTHER as usize] = 1 << 48;
+    t[A_COMMA as usize] = 1 << 48;
+    t[A_SEPARATOR as usize] = 1 << 48;
+    t[A_AT as usize] = 1 << 48;
+    t
+};
+
+/// The same for commas, separators and `@`.
+const ASCII_MARKS: [u64; 8] = {
+    let mut t = [0u64; 8];
+    t[A_COMMA as usize] = 1;
+    t[A_SEPARATOR as usize] = 1 << 16;
+    t[A_AT as usize] = 1 << 32;
+    t
+};
+
 fn count_line(text: &str, line: &Line) -> LineCounts {
     let s = &text[line.range.clone()];
     let (mut chars, mut letters, mut digits, mut upper, mut cased, mut unspaced) =
@@ -491,40 +515,31 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
     // The last four characters, one byte each (0 for a non-ASCII one), to find `http`, `www.`
     // and `.com` in the same pass.
     let (mut window, mut web) = (0u32, false);
+    // ASCII counts in 16-bit lanes (see `ASCII_LANES`), at most 0xFFFF characters at a time.
+    let (mut lanes, mut marks, mut pending) = (0u64, 0u64, 0u32);
+    let mut ascii_counts = [0usize; 7];
+    let mut flush = |lanes: u64, marks: u64| {
+        for (i, n) in ascii_counts.iter_mut().enumerate() {
+            let (word, lane) = if i < 4 { (lanes, i) } else { (marks, i - 4) };
+            *n += ((word >> (16 * lane)) & 0xFFFF) as usize;
+        }
+    };
     for c in s.chars() {
         chars += 1;
         if c.is_ascii() {
             window = window << 8 | u32::from(c as u8);
-            // The same counts by a table (ASCII is most of most pages).
+            // The same counts by a table (ASCII is most of most pages), added without a
+            // branch: one 16-bit lane a count, emptied before a lane can overflow.
             let k = ASCII_KIND[usize::from(c as u8 & 0x7f)];
             if k & A_WEB_END != 0 {
                 web |= matches!(window, WEB_HTTP | WEB_WWW | WEB_COM);
             }
-            match k & !A_WEB_END {
-                A_UPPER => {
-                    letters += 1;
-                    upper += 1;
-                    cased += 1;
-                }
-                A_LOWER => {
-                    letters += 1;
-                    cased += 1;
-                }
-                A_DIGIT => digits += 1,
-                A_SPACE => {}
-                A_COMMA => {
-                    punct += 1;
-                    commas += 1;
-                }
-                A_SEPARATOR => {
-                    punct += 1;
-                    separators += 1;
-                }
-                A_AT => {
-                    punct += 1;
-                    at = true;
-                }
-                _ => punct += 1,
+            lanes += ASCII_LANES[usize::from(k & 7)];
+            marks += ASCII_MARKS[usize::from(k & 7)];
+            pending += 1;
+            if pending == 0xFFFF {
+                flush(lanes, marks);
+                (lanes, marks, pending) = (0, 0, 0);
             }
             continue;
         }
@@ -553,6 +568,16 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
             digits += 1;
         }
     }
+    flush(lanes, marks);
+    let [a_upper, a_lower, a_digit, a_punct, a_commas, a_separators, a_at] = ascii_counts;
+    letters += a_upper + a_lower;
+    upper += a_upper;
+    cased += a_upper + a_lower;
+    digits += a_digit;
+    punct += a_punct;
+    commas += a_commas;
+    separators += a_separators;
+    at |= a_at > 0;
     let mut spaced_words = 0;
     let mut title_words = 0;
     let mut word_hashes = Vec::with_capacity(s.len() / 4 + 1);
@@ -1653,6 +1678,55 @@ pub const HEADLINE_REACH: usize = 4;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_by_lanes_are_the_counts_by_characters() {
+        // Lines over every ASCII class and a few other characters, some longer than a lane holds.
+        let alphabet: Vec<char> = "aZ5 \t,|/>@.!\u{1}é·，Ü".chars().collect();
+        let mut rng = crate::testing::XorShift(0x5851_f42d_4c95_7f2d);
+        for i in 0..300usize {
+            let len = if i % 50 == 7 { 65_530 + 3 * i } else { i % 40 };
+            let ascii_only = i % 3 == 0;
+            let s = if i < alphabet.len() {
+                // One character over and over: its lane fills past 16 bits.
+                alphabet[i].to_string().repeat(70_000 + i)
+            } else {
+                rng.string(
+                    &alphabet[..if ascii_only { 13 } else { alphabet.len() }],
+                    len,
+                )
+            };
+            let c = count_line(
+                &s,
+                &Line {
+                    range: 0..s.len(),
+                    full: 0..s.len(),
+                },
+            );
+            let count = |f: &dyn Fn(char) -> bool| s.chars().filter(|&c| f(c)).count();
+            let punct = |c: char| !c.is_alphanumeric() && !c.is_whitespace();
+            assert_eq!(c.letters, count(&|c| c.is_alphabetic()), "{i}");
+            assert_eq!(c.upper, count(&|c| c.is_uppercase()), "{i}");
+            assert_eq!(
+                c.cased,
+                count(&|c| c.is_uppercase() || c.is_lowercase()),
+                "{i}"
+            );
+            assert_eq!(
+                c.digits,
+                count(&|c| c.is_numeric() && !c.is_alphabetic()),
+                "{i}"
+            );
+            assert_eq!(c.punct, count(&punct), "{i}");
+            assert_eq!(c.commas, count(&|c| matches!(c, ',' | '，')), "{i}");
+            assert_eq!(
+                c.separators,
+                count(&|c| matches!(c, '|' | '/' | '>' | '·')),
+                "{i}"
+            );
+            assert_eq!(c.url, s.contains('@'), "{i}");
+        }
+    }
 
     #[test]
     fn web_markers_are_found_wherever_they_stand() {
