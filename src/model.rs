@@ -39,22 +39,20 @@ pub struct Forest {
     fast: Option<Fast>,
 }
 
-/// The trees laid out for evaluation without bounds checks: per tree, one array of `N = 2^d`
-/// split inputs and split values (node `k < N - 1` at index `k`, the last slot unused) and one
-/// of `N` leaves, so that every index is masked by `N - 1` and provably in bounds.
+/// The trees laid out for evaluation without bounds checks: per tree, one array of `N` split
+/// inputs and split values (node `k < 2^d - 1` at index `k`) and one of `N` leaves (leaf `j` at
+/// index `j`), with `N` a power of two at least `2^d`, so that every index is masked by `N - 1`
+/// and provably in bounds. Two sizes, so that the walks are compiled twice and not once per
+/// depth (each per-depth copy of the 16-line walk was ≈ 1.5 KB of WebAssembly).
 #[derive(Debug, Clone)]
 enum Fast {
-    D1(Vec<Tree<2>>),
-    D2(Vec<Tree<4>>),
-    D3(Vec<Tree<8>>),
-    D4(Vec<Tree<16>>),
-    D5(Vec<Tree<32>>),
-    D6(Vec<Tree<64>>),
-    D7(Vec<Tree<128>>),
-    D8(Vec<Tree<256>>),
+    /// Depths 1 to 5.
+    Small(usize, Vec<Tree<32>>),
+    /// Depths 6 to 8.
+    Large(usize, Vec<Tree<256>>),
 }
 
-/// One tree of [`Fast`]: `N = 2^d` nodes.
+/// One tree of [`Fast`]: room for `N` nodes.
 #[derive(Debug, Clone)]
 struct Tree<const N: usize> {
     inputs: [u8; N],
@@ -63,13 +61,18 @@ struct Tree<const N: usize> {
 }
 
 impl<const N: usize> Tree<N> {
-    /// Lays out the trees of a parsed forest (`N = 2^depth`).
-    fn all(split_inputs: &[u8], split_values: &[f32], leaves: &[f32]) -> Vec<Tree<N>> {
-        let n_split = N - 1;
+    /// Lays out the trees of a parsed forest of this depth (`2^depth <= N`).
+    fn all(
+        depth: usize,
+        split_inputs: &[u8],
+        split_values: &[f32],
+        leaves: &[f32],
+    ) -> Vec<Tree<N>> {
+        let n_split = (1usize << depth) - 1;
         split_inputs
             .chunks_exact(n_split)
             .zip(split_values.chunks_exact(n_split))
-            .zip(leaves.chunks_exact(N))
+            .zip(leaves.chunks_exact(n_split + 1))
             .map(|((i, v), l)| {
                 let mut t = Tree {
                     inputs: [0; N],
@@ -78,7 +81,7 @@ impl<const N: usize> Tree<N> {
                 };
                 t.inputs[..n_split].copy_from_slice(i);
                 t.splits[..n_split].copy_from_slice(v);
-                t.leaves.copy_from_slice(l);
+                t.leaves[..=n_split].copy_from_slice(l);
                 t
             })
             .collect()
@@ -89,6 +92,7 @@ impl<const N: usize> Tree<N> {
     #[inline(always)]
     fn sum(trees: &[Tree<N>], depth: usize, x: &[f32; 256]) -> f32 {
         let mask = N - 1;
+        let n_split = (1usize << depth) - 1;
         let mut sum = 0.0f32;
         for t in trees {
             let mut k = 0usize;
@@ -97,7 +101,7 @@ impl<const N: usize> Tree<N> {
                 let v = x[usize::from(t.inputs[at])];
                 k = 2 * k + 1 + usize::from(v > t.splits[at]);
             }
-            sum += t.leaves[k.wrapping_sub(mask) & mask];
+            sum += t.leaves[k.wrapping_sub(n_split) & mask];
         }
         sum
     }
@@ -111,6 +115,7 @@ impl<const N: usize> Tree<N> {
         xs: &[[f32; 256]; L],
     ) -> [f32; L] {
         let mask = N - 1;
+        let n_split = (1usize << depth) - 1;
         let mut sums = [0.0f32; L];
         for t in trees {
             let mut ks = [0usize; L];
@@ -121,7 +126,7 @@ impl<const N: usize> Tree<N> {
                 }
             }
             for (sum, k) in sums.iter_mut().zip(ks) {
-                *sum += t.leaves[k.wrapping_sub(mask) & mask];
+                *sum += t.leaves[k.wrapping_sub(n_split) & mask];
             }
         }
         sums
@@ -138,14 +143,8 @@ impl Fast {
     ) -> Option<Fast> {
         let (i, v, l) = (split_inputs, split_values, leaves);
         Some(match depth {
-            1 => Fast::D1(Tree::all(i, v, l)),
-            2 => Fast::D2(Tree::all(i, v, l)),
-            3 => Fast::D3(Tree::all(i, v, l)),
-            4 => Fast::D4(Tree::all(i, v, l)),
-            5 => Fast::D5(Tree::all(i, v, l)),
-            6 => Fast::D6(Tree::all(i, v, l)),
-            7 => Fast::D7(Tree::all(i, v, l)),
-            8 => Fast::D8(Tree::all(i, v, l)),
+            1..=5 => Fast::Small(depth, Tree::all(depth, i, v, l)),
+            6..=8 => Fast::Large(depth, Tree::all(depth, i, v, l)),
             _ => return None,
         })
     }
@@ -153,28 +152,16 @@ impl Fast {
     /// The raw score of a line whose inputs are `x` (zero past the real inputs).
     fn raw(&self, x: &[f32; 256]) -> f32 {
         match self {
-            Fast::D1(t) => Tree::sum(t, 1, x),
-            Fast::D2(t) => Tree::sum(t, 2, x),
-            Fast::D3(t) => Tree::sum(t, 3, x),
-            Fast::D4(t) => Tree::sum(t, 4, x),
-            Fast::D5(t) => Tree::sum(t, 5, x),
-            Fast::D6(t) => Tree::sum(t, 6, x),
-            Fast::D7(t) => Tree::sum(t, 7, x),
-            Fast::D8(t) => Tree::sum(t, 8, x),
+            Fast::Small(d, t) => Tree::sum(t, *d, x),
+            Fast::Large(d, t) => Tree::sum(t, *d, x),
         }
     }
 
     /// [`Fast::raw`] of `L` lines.
     fn raw_lines<const L: usize>(&self, xs: &[[f32; 256]; L]) -> [f32; L] {
         match self {
-            Fast::D1(t) => Tree::sum_lines(t, 1, xs),
-            Fast::D2(t) => Tree::sum_lines(t, 2, xs),
-            Fast::D3(t) => Tree::sum_lines(t, 3, xs),
-            Fast::D4(t) => Tree::sum_lines(t, 4, xs),
-            Fast::D5(t) => Tree::sum_lines(t, 5, xs),
-            Fast::D6(t) => Tree::sum_lines(t, 6, xs),
-            Fast::D7(t) => Tree::sum_lines(t, 7, xs),
-            Fast::D8(t) => Tree::sum_lines(t, 8, xs),
+            Fast::Small(d, t) => Tree::sum_lines(t, *d, xs),
+            Fast::Large(d, t) => Tree::sum_lines(t, *d, xs),
         }
     }
 }
