@@ -469,65 +469,80 @@ fn token_bits(t: &[u8]) -> u32 {
     bits
 }
 
+/// Names as byte strings (class and id tokens are compared as lower-case ASCII bytes).
+type Names = &'static [&'static [u8]];
+
+/// The finer families of widget names: each family's bit, the token stems (prefixes) and the
+/// whole tokens that name it.
+const FAMILIES: &[(u32, Names, Names)] = &[
+    (
+        bit::COMMENT,
+        &[
+            b"comment",
+            b"repl",
+            b"disqus",
+            b"discussion",
+            b"respond",
+            b"shoutbox",
+        ],
+        &[],
+    ),
+    (bit::SHARE, &[b"share", b"sharing", b"social"], &[b"sns"]),
+    (
+        bit::RELATED,
+        &[
+            b"related",
+            b"recommend",
+            b"teaser",
+            b"card",
+            b"promo",
+            b"trending",
+            b"popular",
+            b"similar",
+            b"suggest",
+            b"outbrain",
+            b"taboola",
+            b"tile",
+        ],
+        &[],
+    ),
+    (
+        bit::TAGS,
+        &[b"categor", b"breadcrumb", b"paginat", b"pager", b"tagcloud"],
+        &[b"tags", b"tag", b"crumbs"],
+    ),
+    (
+        bit::NOTICE,
+        &[
+            b"newsletter",
+            b"subscri",
+            b"signup",
+            b"cookie",
+            b"consent",
+            b"gdpr",
+            b"popup",
+            b"modal",
+            b"banner",
+            b"notice",
+            b"alert",
+        ],
+        &[],
+    ),
+    (
+        bit::AD,
+        &[b"advert", b"sponsor", b"adsbygoogle", b"adslot", b"adunit"],
+        &[b"ad", b"ads", b"dfp"],
+    ),
+];
+
 /// The finer families of widget names a lower-case class or id token belongs to.
 fn family_bits(t: &[u8]) -> u32 {
     use bit::*;
-    let stem = |stems: &[&[u8]]| stems.iter().any(|s| t.starts_with(s));
-    let word = |words: &[&[u8]]| words.contains(&t);
     let mut bits = 0;
-    if stem(&[
-        b"comment",
-        b"repl",
-        b"disqus",
-        b"discussion",
-        b"respond",
-        b"shoutbox",
-    ]) {
-        bits |= COMMENT;
-    }
-    if stem(&[b"share", b"sharing", b"social"]) || word(&[b"sns"]) {
-        bits |= SHARE;
-    }
-    if stem(&[
-        b"related",
-        b"recommend",
-        b"teaser",
-        b"card",
-        b"promo",
-        b"trending",
-        b"popular",
-        b"similar",
-        b"suggest",
-        b"outbrain",
-        b"taboola",
-        b"tile",
-    ]) {
-        bits |= RELATED;
-    }
-    if stem(&[b"categor", b"breadcrumb", b"paginat", b"pager", b"tagcloud"])
-        || word(&[b"tags", b"tag", b"crumbs"])
-    {
-        bits |= TAGS;
-    }
-    if stem(&[
-        b"newsletter",
-        b"subscri",
-        b"signup",
-        b"cookie",
-        b"consent",
-        b"gdpr",
-        b"popup",
-        b"modal",
-        b"banner",
-        b"notice",
-        b"alert",
-    ]) {
-        bits |= NOTICE;
-    }
-    if stem(&[b"advert", b"sponsor", b"adsbygoogle", b"adslot", b"adunit"])
-        || word(&[b"ad", b"ads", b"dfp"])
-    {
-        bits |= AD;
+    for &(family, stems, words) in FAMILIES {
+        if stems.iter().any(|s| t.starts_with(s)) || words.contains(&t) {
+            bits |= family;
+        }
     }
     if t == b"articlebody" {
         bits |= ARTICLE_BODY;
