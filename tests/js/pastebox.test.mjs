@@ -612,7 +612,8 @@ describe("the paste box (www/)", () => {
     const tip = await page.locator("#tooltip");
     assert.ok(await tip.isVisible());
     assert.match((await tip.textContent()) ?? "", /Stray UI text .*score (?:0\.\d\d|1\.00).*reads like/);
-    assert.match((await page.locator("#announce").textContent()) ?? "", /Finding 1 of \d+/);
+    // The announcement is written on the next animation frame (a fresh text node is read again).
+    await page.waitForFunction(() => /Finding 1 of \d+/.test(document.getElementById("announce")?.textContent ?? ""), null, { timeout: 5000 });
     // Clicking a finding in the list selects it in the text.
     await page.locator("#findings .finding").nth(5).click();
     assert.equal(await selected(), findings[5]);
