@@ -1383,6 +1383,19 @@ impl html5gum::Reader for SlimReader<'_> {
     }
 }
 
+/// Writes each listed method of a trait as a call to the same method of the wrapped value
+/// (`self.0`), behind `#[inline(never)]`.
+macro_rules! forward_not_inlined {
+    ($(fn $name:ident(&mut self $(, $arg:ident: $ty:ty)*) $(-> $ret:ty)?;)*) => {
+        $(
+            #[inline(never)]
+            fn $name(&mut self $(, $arg: $ty)*) $(-> $ret)? {
+                self.0.$name($($arg),*)
+            }
+        )*
+    };
+}
+
 /// An emitter behind calls that are not inlined, that asks for no parse errors: the tokenizer
 /// inlines its emitter into each state too, and skips its error paths when errors are not
 /// wanted (we never use them).
@@ -1396,155 +1409,37 @@ impl<E: html5gum::Emitter> html5gum::Emitter for SlimEmitter<E> {
         false
     }
 
-    #[inline(never)]
-    fn set_last_start_tag(&mut self, last_start_tag: Option<&[u8]>) {
-        self.0.set_last_start_tag(last_start_tag)
-    }
-
-    #[inline(never)]
-    fn emit_eof(&mut self) {
-        self.0.emit_eof()
-    }
-
-    #[inline(never)]
-    fn emit_error(&mut self, error: html5gum::Error) {
-        self.0.emit_error(error)
-    }
-
-    #[inline(never)]
-    fn pop_token(&mut self) -> Option<Self::Token> {
-        self.0.pop_token()
-    }
-
-    #[inline(never)]
-    fn init_string(&mut self) {
-        self.0.init_string()
-    }
-
-    #[inline(never)]
-    fn emit_string(&mut self, c: &[u8]) {
-        self.0.emit_string(c)
-    }
-
-    #[inline(never)]
-    fn init_start_tag(&mut self) {
-        self.0.init_start_tag()
-    }
-
-    #[inline(never)]
-    fn init_end_tag(&mut self) {
-        self.0.init_end_tag()
-    }
-
-    #[inline(never)]
-    fn init_comment(&mut self) {
-        self.0.init_comment()
-    }
-
-    #[inline(never)]
-    fn emit_current_tag(&mut self) -> Option<html5gum::State> {
-        self.0.emit_current_tag()
-    }
-
-    #[inline(never)]
-    fn emit_current_comment(&mut self) {
-        self.0.emit_current_comment()
-    }
-
-    #[inline(never)]
-    fn emit_current_doctype(&mut self) {
-        self.0.emit_current_doctype()
-    }
-
-    #[inline(never)]
-    fn set_self_closing(&mut self) {
-        self.0.set_self_closing()
-    }
-
-    #[inline(never)]
-    fn set_force_quirks(&mut self) {
-        self.0.set_force_quirks()
-    }
-
-    #[inline(never)]
-    fn push_tag_name(&mut self, s: &[u8]) {
-        self.0.push_tag_name(s)
-    }
-
-    #[inline(never)]
-    fn push_comment(&mut self, s: &[u8]) {
-        self.0.push_comment(s)
-    }
-
-    #[inline(never)]
-    fn push_doctype_name(&mut self, s: &[u8]) {
-        self.0.push_doctype_name(s)
-    }
-
-    #[inline(never)]
-    fn init_doctype(&mut self) {
-        self.0.init_doctype()
-    }
-
-    #[inline(never)]
-    fn init_attribute(&mut self) {
-        self.0.init_attribute()
-    }
-
-    #[inline(never)]
-    fn init_attribute_value(&mut self) {
-        self.0.init_attribute_value()
-    }
-
-    #[inline(never)]
-    fn push_attribute_name(&mut self, s: &[u8]) {
-        self.0.push_attribute_name(s)
-    }
-
-    #[inline(never)]
-    fn push_attribute_value(&mut self, s: &[u8]) {
-        self.0.push_attribute_value(s)
-    }
-
-    #[inline(never)]
-    fn set_doctype_public_identifier(&mut self, value: &[u8]) {
-        self.0.set_doctype_public_identifier(value)
-    }
-
-    #[inline(never)]
-    fn set_doctype_system_identifier(&mut self, value: &[u8]) {
-        self.0.set_doctype_system_identifier(value)
-    }
-
-    #[inline(never)]
-    fn push_doctype_public_identifier(&mut self, s: &[u8]) {
-        self.0.push_doctype_public_identifier(s)
-    }
-
-    #[inline(never)]
-    fn push_doctype_system_identifier(&mut self, s: &[u8]) {
-        self.0.push_doctype_system_identifier(s)
-    }
-
-    #[inline(never)]
-    fn start_open_tag(&mut self) {
-        self.0.start_open_tag()
-    }
-
-    #[inline(never)]
-    fn current_is_appropriate_end_tag_token(&mut self) -> bool {
-        self.0.current_is_appropriate_end_tag_token()
-    }
-
-    #[inline(never)]
-    fn adjusted_current_node_present_but_not_in_html_namespace(&mut self) -> bool {
-        self.0
-            .adjusted_current_node_present_but_not_in_html_namespace()
-    }
-
-    #[inline(never)]
-    fn move_position(&mut self, offset: isize) {
-        self.0.move_position(offset)
+    forward_not_inlined! {
+        fn set_last_start_tag(&mut self, last_start_tag: Option<&[u8]>);
+        fn emit_eof(&mut self);
+        fn emit_error(&mut self, error: html5gum::Error);
+        fn pop_token(&mut self) -> Option<Self::Token>;
+        fn init_string(&mut self);
+        fn emit_string(&mut self, c: &[u8]);
+        fn init_start_tag(&mut self);
+        fn init_end_tag(&mut self);
+        fn init_comment(&mut self);
+        fn emit_current_tag(&mut self) -> Option<html5gum::State>;
+        fn emit_current_comment(&mut self);
+        fn emit_current_doctype(&mut self);
+        fn set_self_closing(&mut self);
+        fn set_force_quirks(&mut self);
+        fn push_tag_name(&mut self, s: &[u8]);
+        fn push_comment(&mut self, s: &[u8]);
+        fn push_doctype_name(&mut self, s: &[u8]);
+        fn init_doctype(&mut self);
+        fn init_attribute(&mut self);
+        fn init_attribute_value(&mut self);
+        fn push_attribute_name(&mut self, s: &[u8]);
+        fn push_attribute_value(&mut self, s: &[u8]);
+        fn set_doctype_public_identifier(&mut self, value: &[u8]);
+        fn set_doctype_system_identifier(&mut self, value: &[u8]);
+        fn push_doctype_public_identifier(&mut self, s: &[u8]);
+        fn push_doctype_system_identifier(&mut self, s: &[u8]);
+        fn start_open_tag(&mut self);
+        fn current_is_appropriate_end_tag_token(&mut self) -> bool;
+        fn adjusted_current_node_present_but_not_in_html_namespace(&mut self) -> bool;
+        fn move_position(&mut self, offset: isize);
     }
 }
 
