@@ -152,7 +152,7 @@ pub fn masks(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
         }
     }
     if !formula {
-        return merged(out);
+        return crate::sort::merged_ranges(out);
     }
     // Formulas: around an operator, the stretch of formula characters and letter runs of at
     // most two letters (`E = mc²`, `Δt = 0.5 s`, `α + β = 90°`).
@@ -227,7 +227,7 @@ pub fn masks(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
         }
         i = b + 1;
     }
-    merged(out)
+    crate::sort::merged_ranges(out)
 }
 
 /// True for a `+` that starts a phone number or a signed number rather than a sum.
@@ -242,19 +242,6 @@ fn is_plus_in_number(chars: &[(usize, char)], i: usize) -> bool {
 fn masked(masks: &[Range<usize>], at: usize) -> bool {
     let i = masks.partition_point(|m| m.end <= at);
     masks.get(i).is_some_and(|m| m.start <= at)
-}
-
-/// Sorts ranges and merges those that overlap or touch.
-fn merged(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    crate::sort::sort_by_key(&mut ranges, |r| (r.start, r.end));
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for r in ranges {
-        match out.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => out.push(r),
-        }
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -214,7 +214,7 @@ pub fn clean_with(text: &str, report: &Report) -> String {
 /// The byte ranges [`clean_with`] removes, sorted and disjoint.
 pub fn removed_ranges(text: &str, report: &Report) -> Vec<Range<usize>> {
     let lines = segment::lines(text);
-    let mut ranges: Vec<Range<usize>> = report
+    let ranges: Vec<Range<usize>> = report
         .findings
         .iter()
         .map(|f| {
@@ -225,15 +225,7 @@ pub fn removed_ranges(text: &str, report: &Report) -> Vec<Range<usize>> {
             }
         })
         .collect();
-    crate::sort::sort_by_key(&mut ranges, |r| (r.start, r.end));
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for r in ranges {
-        match merged.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => merged.push(r),
-        }
-    }
-    merged
+    crate::sort::merged_ranges(ranges)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! one comparator behind a reference leaves a single copy (tools/size/RESULTS.md).
 
 use std::cmp::Ordering;
+use std::ops::Range;
 
 /// Sorts `v` by `cmp`, stably (equal elements keep their order), like `slice::sort_by`.
 pub fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
@@ -25,6 +26,19 @@ pub fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
 /// Sorts `v` by the key `key` gives, stably, like `slice::sort_by_key`.
 pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Sorts byte ranges and merges those that overlap or touch: the result is sorted and disjoint.
+pub fn merged_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    sort_by_key(&mut ranges, |r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 /// Sorts `v` in ascending order (stably, so the result is that of `sort_unstable`).
