@@ -427,6 +427,62 @@ mod tests {
         assert!(Forest::parse(&truncated).is_none());
     }
 
+    /// A random forest in the file format: `trees` complete trees of `depth` over `inputs`
+    /// inputs, split values in [-1, 1), leaves of either sign.
+    fn random_forest(
+        rng: &mut crate::testing::XorShift,
+        inputs: u16,
+        trees: u16,
+        depth: u8,
+    ) -> Vec<u8> {
+        let (n_split, n_leaf) = ((1usize << depth) - 1, 1usize << depth);
+        let mut b = b"STM3".to_vec();
+        b.extend(inputs.to_le_bytes());
+        b.extend(trees.to_le_bytes());
+        b.push(depth);
+        b.extend(0.4f32.to_le_bytes());
+        b.extend((1.0f32 / 4096.0).to_le_bytes());
+        for _ in 0..trees {
+            for _ in 0..n_split {
+                b.push(rng.below(usize::from(inputs)) as u8);
+            }
+            for _ in 0..n_split {
+                b.extend((rng.below(2000) as f32 / 1000.0 - 1.0).to_le_bytes());
+            }
+            for _ in 0..n_leaf {
+                b.extend((rng.below(8001) as i16 - 4000).to_le_bytes());
+            }
+        }
+        b
+    }
+
+    #[test]
+    fn deeper_forests_parse_and_their_fast_walk_is_the_plain_one() {
+        // Depths 6-8 use the 256-node layout (a model trained with `train.py --depth 6` or 7),
+        // 1-5 the 32-node one; 9 and more have no fast layout and walk the parsed fields.
+        let mut rng = crate::testing::XorShift(0x2545_f491_4f6c_dd1d);
+        for depth in 1..=9u8 {
+            let bytes = random_forest(&mut rng, 114, 7, depth);
+            let f = Forest::parse(&bytes).expect("a well-formed forest parses");
+            assert_eq!(f.depth, usize::from(depth));
+            assert_eq!(f.fast.is_some(), depth <= 8, "depth {depth}");
+            assert!(Forest::parse(&bytes[..bytes.len() - 1]).is_none());
+            let rows: Vec<f32> = (0..114 * 40)
+                .map(|_| rng.below(2200) as f32 / 1000.0 - 1.1)
+                .collect();
+            let all = f.probabilities(&rows, 114, 40);
+            for (i, p) in all.iter().enumerate() {
+                let x = &rows[i * 114..(i + 1) * 114];
+                assert_eq!(
+                    f.raw(x).to_bits(),
+                    f.raw_plain(x).to_bits(),
+                    "depth {depth}"
+                );
+                assert_eq!(p.to_bits(), f.probability(x).to_bits(), "depth {depth}");
+            }
+        }
+    }
+
     #[test]
     fn a_tiny_forest_evaluates_by_hand() {
         // One tree of depth 1: x0 <= 0.5 ? -1.0 : +1.0 (leaves -2 and 2, scale 0.5).

@@ -195,6 +195,7 @@ def eval_exported(path, X):
 
 
 def main():
+    global DEPTH
     ap = argparse.ArgumentParser()
     ap.add_argument('--dev', required=True); ap.add_argument('--multi', required=True)
     ap.add_argument('--dev-html', help='the same pages dumped with their HTML hints')
@@ -203,6 +204,8 @@ def main():
     ap.add_argument('--power', type=float, default=1.0, help='sample weight = chars ** power')
     ap.add_argument('--folds', type=int, default=5)
     ap.add_argument('--trees', type=int, default=TREES)
+    ap.add_argument('--depth', type=int, default=DEPTH,
+                    help='the depth of the complete trees (src/model.rs walks depths 1-8 fast)')
     ap.add_argument('--importance', action='store_true')
     ap.add_argument('--seed', type=int, default=PARAMS['seed'], help='the bagging seed')
     ap.add_argument('--save-oof', help='write the out-of-fold scores (one a line, in the dump order) here')
@@ -222,6 +225,8 @@ def main():
                          ' reads them but keeps the crate\'s input layout (repeatable)')
     a = ap.parse_args()
     PARAMS['seed'] = a.seed
+    DEPTH = a.depth
+    PARAMS.update(num_leaves=2 ** DEPTH, max_depth=DEPTH)
     # Each bench file, plain and (when given) with the HTML: one model learns both, the
     # `html` input tells them apart. A page's two copies share its group in the folds.
     parts = [('plain', 'dev', a.dev, False), ('plain', 'dev-multi', a.multi, True)]
