@@ -20,11 +20,9 @@ for name in dev dev-multi; do
     | target/release/examples/dump_features > "$OUT/$name.html.tsv"
 done
 # The plain-text model's threshold: 0.40, for the mean of dev's char F1 and token F1 (the
-# char-F1 optimum, 0.36, keeps more boilerplate; see tools/quality/RESULTS.md). 150 trees of
-# depth 5 (100 before): +0.003 dev char F1 and token F1 on the mean of bagging seeds 7-11, for
-# 11 KB more model (tools/quality/RESULTS.md, "Capacity and learner settings").
+# char-F1 optimum, 0.36, keeps more boilerplate; see tools/quality/RESULTS.md).
 python3 tools/quality/train.py --dev "$OUT/dev.plain.tsv" --multi "$OUT/dev-multi.plain.tsv" \
-  --plain-inputs --threshold 0.40 --trees 150 --out data/line-model.bin --cv-pred "$OUT"
+  --plain-inputs --threshold 0.40 --out data/line-model.bin --cv-pred "$OUT"
 # The HTML model does not read the periodicity inputs (per_*): they cost it 0.008 CV char F1 on
 # dev over two bagging seeds (tools/quality/RESULTS.md), so they are set to 0 for it.
 python3 tools/quality/train.py --dev "$OUT/dev.html.tsv" --multi "$OUT/dev-multi.html.tsv" \
