@@ -387,19 +387,21 @@ const KEY_CLASS: [u8; 128] = {
 /// with the same words get the same key (the hash reads the form's UTF-8 bytes, whichever
 /// path wrote them).
 fn line_key(line: &str, buf: &mut Vec<u8>) -> Option<u64> {
+    // The form by bytes, ASCII ones without a branch (a letter, a separator or neither, in
+    // any order, is what the CPU cannot predict): every step writes a space and the byte in
+    // lower case, and keeps what it must. Other characters (a curly quote or a dash in a line
+    // of ASCII words, or any letter of another script) are decoded, one step each.
+    let b = line.as_bytes();
+    // Room for the form of the rest of the line: at most two bytes an ASCII byte.
     buf.clear();
-    if line.is_ascii() {
-        // The same form by bytes, without a branch per byte (a letter, a separator or
-        // neither, in any order, is what the CPU cannot predict): every step writes a space
-        // and the byte in lower case, and keeps what it must.
-        let b = line.as_bytes();
-        buf.resize(2 * b.len(), 0);
-        let (mut j, mut pending, mut any) = (0usize, 0usize, 0usize);
-        for (i, &c) in b.iter().enumerate() {
+    buf.resize(2 * b.len(), 0);
+    let (mut i, mut j, mut pending, mut any) = (0usize, 0usize, 0usize, 0usize);
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii() {
             let k = KEY_CLASS[usize::from(c & 0x7f)];
             let letter = usize::from(k & 1);
             let space = usize::from(k >> 1);
-            // `j <= 2 * i` here, so both writes are inside `buf`.
+            // `j <= 2 * i` here (see below), so both writes are inside `buf`.
             if let Some(o) = buf.get_mut(j) {
                 *o = b' ';
             }
@@ -410,33 +412,33 @@ fn line_key(line: &str, buf: &mut Vec<u8>) -> Option<u64> {
             j += letter;
             any |= letter;
             pending = (pending | (space & any)) & (letter ^ 1);
-            debug_assert!(j <= 2 * (i + 1));
+            i += 1;
+            continue;
         }
-        buf.truncate(j);
-        return (any != 0).then(|| key_hash(buf));
-    }
-    let (mut any, mut space) = (false, false);
-    let mut utf8 = [0u8; 4];
-    for c in line.chars() {
-        // ASCII letters are alphabetic: only other characters need their script looked up.
-        if c.is_alphabetic() || !c.is_ascii() && crate::script::letter_script(c).is_some() {
-            if space && any {
+        let Some(ch) = line.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        i += ch.len_utf8();
+        if crate::script::letter_script(ch).is_some() || ch.is_alphabetic() {
+            buf.truncate(j);
+            if pending != 0 {
                 buf.push(b' ');
             }
-            space = false;
-            any = true;
-            if c.is_ascii() {
-                buf.push(c.to_ascii_lowercase() as u8);
-            } else {
-                for l in c.to_lowercase() {
-                    buf.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
-                }
+            let mut utf8 = [0u8; 4];
+            for l in ch.to_lowercase() {
+                buf.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
             }
-        } else if c.is_whitespace() || matches!(c, '-' | '\'' | '’') {
-            space = true;
+            j = buf.len();
+            // The lower case may be longer than the letter: room again for the rest.
+            buf.resize(j + 2 * (b.len() - i), 0);
+            any = 1;
+            pending = 0;
+        } else if ch.is_whitespace() || ch == '’' {
+            pending |= any;
         }
     }
-    any.then(|| key_hash(buf))
+    buf.truncate(j);
+    (any != 0).then(|| key_hash(buf))
 }
 
 /// A 64-bit hash of a line's normalized form, eight bytes at a time (a multiply per eight
@@ -1808,7 +1810,7 @@ mod tests {
         // get the same key exactly when FNV over their normalized characters was the same,
         // whether they are ASCII or not.
         let ascii: Vec<char> = "aBz -'1.,\t".chars().collect();
-        let all: Vec<char> = "aBz -'1.,\téЖ’\u{a0}ß…".chars().collect();
+        let all: Vec<char> = "aBz -'1.,\téЖ’\u{a0}ß…İ".chars().collect();
         let mut rng = crate::testing::XorShift(0x2545_f491_4f6c_dd1d);
         let mut lines: Vec<String> = Vec::new();
         for i in 0..6000usize {
