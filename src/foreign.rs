@@ -795,55 +795,6 @@ fn first_look(
     look
 }
 
-/// The words of [`fast_words`], by a loop over the bytes that decodes only the characters
-/// beyond ASCII (cheaper than the iterator where every line is read): calls `f` with each
-/// word's range and whether it is all ASCII, until `f` returns false.
-fn scan_words(text: &str, range: Range<usize>, mut f: impl FnMut(Range<usize>, bool) -> bool) {
-    let base = range.start;
-    let s = &text[range];
-    let bytes = s.as_bytes();
-    if s.is_ascii() {
-        scan_ascii_words(bytes, base, f);
-        return;
-    }
-    // Whether the character at `i` belongs to a word, and its length.
-    let class = |i: usize| -> (bool, usize) {
-        match bytes.get(i) {
-            Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-            _ => s
-                .get(i..)
-                .and_then(|t| t.chars().next())
-                .map_or((false, 1), |c| {
-                    let inside =
-                        c.is_alphanumeric() || crate::script::script_of(c) == Script::Inherited;
-                    (inside, c.len_utf8())
-                }),
-        }
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        let (inside, len) = class(i);
-        if !inside {
-            i += len;
-            continue;
-        }
-        let start = i;
-        let mut ascii = len == 1;
-        i += len;
-        while i < bytes.len() {
-            let (inside, len) = class(i);
-            if !inside {
-                break;
-            }
-            ascii &= len == 1;
-            i += len;
-        }
-        if !f(base + start..base + i, ascii) {
-            return;
-        }
-    }
-}
-
 /// Whether an ASCII byte is a letter or a digit, by table.
 const ASCII_ALNUM: [u8; 128] = {
     let mut t = [0u8; 128];
@@ -855,38 +806,62 @@ const ASCII_ALNUM: [u8; 128] = {
     t
 };
 
-/// [`scan_words`] on ASCII text: the words' edges found without a branch per byte (whether a
-/// byte starts or ends a word is what the CPU cannot predict), 64 bytes at a time, then `f`
-/// called word by word.
-fn scan_ascii_words(bytes: &[u8], base: usize, mut f: impl FnMut(Range<usize>, bool) -> bool) {
+/// The words of [`fast_words`], by a loop over the bytes that decodes only the characters
+/// beyond ASCII (cheaper than the iterator where every line is read): calls `f` with each
+/// word's range and whether it is all ASCII, until `f` returns false.
+///
+/// The words' edges are found first, 64 bytes at a time, without a branch per ASCII byte
+/// (whether a byte starts or ends a word is what the CPU cannot predict); then `f` is called
+/// word by word.
+fn scan_words(text: &str, range: Range<usize>, mut f: impl FnMut(Range<usize>, bool) -> bool) {
+    let base = range.start;
+    let s = &text[range];
+    let bytes = s.as_bytes();
+    let ascii_line = s.is_ascii();
+    let is_ascii = |r: &Range<usize>| ascii_line || s.get(r.clone()).is_some_and(str::is_ascii);
     // The start of a word that runs on from the blocks before.
     let mut open: Option<usize> = None;
-    for (n, block) in bytes.chunks(64).enumerate() {
-        let at = n * 64;
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = (at + 64).min(bytes.len());
+        // At most 64 characters start in a block, so at most 64 edges; a character that
+        // starts in it may end up to 3 bytes after it.
         let (mut starts, mut ends) = ([0u8; 64], [0u8; 64]);
         let (mut n_starts, mut n_ends) = (0usize, 0usize);
         let mut prev = u8::from(open.is_some());
-        for (i, &b) in block.iter().enumerate() {
-            let inside = ASCII_ALNUM[usize::from(b & 0x7f)];
-            // At most `i` edges come before byte `i`: both writes are in bounds.
+        let mut i = at;
+        while let Some(&b) = bytes.get(i).filter(|_| i < end) {
+            let (inside, len) = if b.is_ascii() {
+                (ASCII_ALNUM[usize::from(b & 0x7f)], 1)
+            } else {
+                s.get(i..)
+                    .and_then(|t| t.chars().next())
+                    .map_or((0, 1), |c| {
+                        let inside =
+                            c.is_alphanumeric() || crate::script::script_of(c) == Script::Inherited;
+                        (u8::from(inside), c.len_utf8())
+                    })
+            };
             if let Some(x) = starts.get_mut(n_starts) {
-                *x = i as u8;
+                *x = (i - at) as u8;
             }
             n_starts += usize::from(inside & !prev & 1);
             if let Some(x) = ends.get_mut(n_ends) {
-                *x = i as u8;
+                *x = (i - at) as u8;
             }
             n_ends += usize::from(prev & !inside & 1);
             prev = inside;
+            i += len;
         }
         // Edges alternate: each end closes the word open before it.
         let mut starts = starts.iter().take(n_starts);
-        for &end in ends.iter().take(n_ends) {
+        for &e in ends.iter().take(n_ends) {
             let start = match open.take() {
                 Some(s) => s,
                 None => at + usize::from(starts.next().copied().unwrap_or(0)),
             };
-            if !f(base + start..base + at + usize::from(end), true) {
+            let r = start..at + usize::from(e);
+            if !f(base + r.start..base + r.end, is_ascii(&r)) {
                 return;
             }
         }
@@ -894,9 +869,11 @@ fn scan_ascii_words(bytes: &[u8], base: usize, mut f: impl FnMut(Range<usize>, b
         if let Some(&s) = starts.next() {
             open = Some(at + usize::from(s));
         }
+        at = i;
     }
     if let Some(start) = open {
-        f(base + start..base + bytes.len(), true);
+        let r = start..bytes.len();
+        f(base + r.start..base + r.end, is_ascii(&r));
     }
 }
 
@@ -1406,17 +1383,21 @@ mod tests {
             let fast: Vec<_> = fast_words(&text, range).collect();
             assert_eq!(scanned, fast, "{s:?}");
         }
-        // ASCII lines, read 64 bytes at a time: words across the blocks' edges, a line that
-        // ends inside a word, and `f` stopping the scan.
+        // Long lines, read 64 bytes at a time: words and characters of several bytes across
+        // the blocks' edges, a line that ends inside a word, and `f` stopping the scan.
         let ascii: Vec<char> = "aZ09 _.,'-!\t".chars().collect();
-        for i in 0..3000usize {
-            let s = rng.string(&ascii[..if i % 4 == 0 { 4 } else { ascii.len() }], i % 300);
+        for i in 0..4000usize {
+            let s = match i % 4 {
+                0 => rng.string(&ascii[..4], i % 300),
+                1 => rng.string(&ascii, i % 300),
+                _ => rng.string(&alphabet, i % 300),
+            };
             let text = format!("x {s}");
             let range = 2..2 + s.len();
             let stop = i % 7;
             let mut scanned = Vec::new();
             scan_words(&text, range.clone(), |r, ascii| {
-                assert!(ascii);
+                assert_eq!(ascii, text[r.clone()].is_ascii(), "{s:?}");
                 scanned.push(r);
                 scanned.len() != stop
             });
