@@ -11,6 +11,7 @@ use crate::lexicon;
 use crate::lexicon::FastMap;
 use crate::report::Subkind;
 use crate::segment::{self, Line};
+use std::ops::Range;
 
 /// What a short line looks like, from its characters alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -392,9 +393,11 @@ fn line_key(line: &str, buf: &mut Vec<u8>) -> Option<u64> {
     // lower case, and keeps what it must. Other characters (a curly quote or a dash in a line
     // of ASCII words, or any letter of another script) are decoded, one step each.
     let b = line.as_bytes();
-    // Room for the form of the rest of the line: at most two bytes an ASCII byte.
-    buf.clear();
-    buf.resize(2 * b.len(), 0);
+    // Room for the form of the rest of the line: at most two bytes an ASCII byte (the buffer
+    // only grows, so most lines need no writes before their own).
+    if buf.len() < 2 * b.len() {
+        buf.resize(2 * b.len(), 0);
+    }
     let (mut i, mut j, mut pending, mut any) = (0usize, 0usize, 0usize, 0usize);
     while let Some(&c) = b.get(i) {
         if c.is_ascii() {
@@ -420,25 +423,27 @@ fn line_key(line: &str, buf: &mut Vec<u8>) -> Option<u64> {
         };
         i += ch.len_utf8();
         if crate::script::letter_script(ch).is_some() || ch.is_alphabetic() {
-            buf.truncate(j);
-            if pending != 0 {
-                buf.push(b' ');
-            }
-            let mut utf8 = [0u8; 4];
+            // A space and the lower case: at most three characters of four bytes.
+            let (mut form, mut n) = ([b' '; 16], pending);
             for l in ch.to_lowercase() {
-                buf.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
+                n += form.get_mut(n..).map_or(0, |f| l.encode_utf8(f).len());
             }
-            j = buf.len();
             // The lower case may be longer than the letter: room again for the rest.
-            buf.resize(j + 2 * (b.len() - i), 0);
+            let need = j + n + 2 * (b.len() - i);
+            if buf.len() < need {
+                buf.resize(need, 0);
+            }
+            if let (Some(dst), Some(src)) = (buf.get_mut(j..j + n), form.get(..n)) {
+                dst.copy_from_slice(src);
+            }
+            j += n;
             any = 1;
             pending = 0;
         } else if ch.is_whitespace() || ch == '’' {
             pending |= any;
         }
     }
-    buf.truncate(j);
-    (any != 0).then(|| key_hash(buf))
+    (any != 0).then(|| key_hash(buf.get(..j).unwrap_or(&[])))
 }
 
 /// A 64-bit hash of a line's normalized form, eight bytes at a time (a multiply per eight
@@ -473,7 +478,9 @@ struct LineCounts {
     title_words: usize,
     spaced_words: usize,
     terminal: bool,
-    word_hashes: Vec<u64>,
+    /// Its words' hashes: a range of the page's list of word hashes (one list for the page,
+    /// not an allocation per line).
+    word_hashes: Range<usize>,
     /// Punctuation and symbols (not letters, digits or spaces).
     punct: usize,
     /// Commas in any script.
@@ -563,7 +570,7 @@ const ASCII_MARKS: [u64; 8] = {
     t
 };
 
-fn count_line(text: &str, line: &Line) -> LineCounts {
+fn count_line(text: &str, line: &Line, word_hashes: &mut Vec<u64>) -> LineCounts {
     let s = &text[line.range.clone()];
     let (mut chars, mut letters, mut digits, mut upper, mut cased, mut unspaced) =
         (0, 0, 0, 0, 0, 0);
@@ -636,7 +643,7 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
     at |= a_at > 0;
     let mut spaced_words = 0;
     let mut title_words = 0;
-    let mut word_hashes = Vec::with_capacity(s.len() / 4 + 1);
+    let first_hash = word_hashes.len();
     let ascii_line = s.is_ascii();
     for w in segment::words(text, line.range.clone()) {
         let word = &text[w];
@@ -695,7 +702,7 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
         title_words,
         spaced_words,
         terminal: last.is_some_and(is_terminal),
-        word_hashes,
+        word_hashes: first_hash..word_hashes.len(),
     }
 }
 
@@ -711,12 +718,17 @@ pub fn extract(
     lines: &[Line],
     hints: Option<&[LineHint]>,
 ) -> (Vec<LineFeatures>, PageFacts) {
-    let counts: Vec<LineCounts> = lines.iter().map(|l| count_line(text, l)).collect();
+    let mut hashes: Vec<u64> = Vec::with_capacity(text.len() / 5 + 1);
+    let counts: Vec<LineCounts> = lines
+        .iter()
+        .map(|l| count_line(text, l, &mut hashes))
+        .collect();
+    let hashes_of = |c: &LineCounts| hashes.get(c.word_hashes.clone()).unwrap_or(&[]);
 
     // The page's function words: its most frequent words, counted in sentence-like lines.
     let mut freq: FastMap<u64, u32> = FastMap::default();
     for c in counts.iter().filter(|c| c.words >= 6.0) {
-        for &h in &c.word_hashes {
+        for &h in hashes_of(c) {
             *freq.entry(h).or_insert(0) += 1;
         }
     }
@@ -746,11 +758,7 @@ pub fn extract(
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let fw = c
-                .word_hashes
-                .iter()
-                .filter(|h| function.contains(h))
-                .count();
+            let fw = hashes_of(c).iter().filter(|h| function.contains(h)).count();
             let function_density = if c.word_hashes.is_empty() {
                 0.0
             } else {
@@ -1759,6 +1767,7 @@ mod tests {
                     range: 0..s.len(),
                     full: 0..s.len(),
                 },
+                &mut Vec::new(),
             );
             let count = |f: &dyn Fn(char) -> bool| s.chars().filter(|&c| f(c)).count();
             let punct = |c: char| !c.is_alphanumeric() && !c.is_whitespace();
@@ -1853,7 +1862,7 @@ mod tests {
                 full: 0..s.len(),
             };
             let want = ["http", "www.", ".com", "@"].iter().any(|m| s.contains(m));
-            assert_eq!(count_line(&s, &line).url, want, "{s:?}");
+            assert_eq!(count_line(&s, &line, &mut Vec::new()).url, want, "{s:?}");
         }
     }
 
