@@ -503,6 +503,14 @@ struct LineCounts {
     url: bool,
 }
 
+/// The characters of the General Punctuation block that are neither letters, digits nor
+/// white space (all but its spaces, line and paragraph separators and format characters up to
+/// U+2027, and U+205F and after): dashes, quotation marks, bullets, the ellipsis. A test checks
+/// every one of them.
+fn is_general_punctuation(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
+}
+
 /// `http`, `www.` and `.com` as the four bytes of a big-endian `u32`.
 const WEB_HTTP: u32 = u32::from_be_bytes(*b"http");
 const WEB_WWW: u32 = u32::from_be_bytes(*b"www.");
@@ -607,6 +615,13 @@ fn count_line(text: &str, line: &Line, word_hashes: &mut Vec<u64>) -> LineCounts
             continue;
         }
         window <<= 8;
+        if is_general_punctuation(c) {
+            // Curly quotes, dashes, bullets, the ellipsis (most characters beyond ASCII of
+            // many pages): punctuation, without the Unicode look-ups below.
+            punct += 1;
+            separators += usize::from(matches!(c, '•' | '›'));
+            continue;
+        }
         if !c.is_alphanumeric() && !c.is_whitespace() {
             punct += 1;
             match c {
@@ -1747,7 +1762,9 @@ mod tests {
     #[test]
     fn counts_by_lanes_are_the_counts_by_characters() {
         // Lines over every ASCII class and a few other characters, some longer than a lane holds.
-        let alphabet: Vec<char> = "aZ5 \t,|/>@.!\u{1}é·，Ü".chars().collect();
+        let alphabet: Vec<char> = "aZ5 \t,|/>@.!\u{1}é·，Ü’—•›\u{2009}\u{205F}"
+            .chars()
+            .collect();
         let mut rng = crate::testing::XorShift(0x5851_f42d_4c95_7f2d);
         for i in 0..300usize {
             let len = if i % 50 == 7 { 65_530 + 3 * i } else { i % 40 };
@@ -1787,7 +1804,7 @@ mod tests {
             assert_eq!(c.commas, count(&|c| matches!(c, ',' | '，')), "{i}");
             assert_eq!(
                 c.separators,
-                count(&|c| matches!(c, '|' | '/' | '>' | '·')),
+                count(&|c| matches!(c, '|' | '/' | '>' | '·' | '•' | '›')),
                 "{i}"
             );
             assert_eq!(c.url, s.contains('@'), "{i}");
@@ -1847,6 +1864,23 @@ mod tests {
             line_key("Read more – it's free", &mut buf),
             line_key("read   MORE it’s free!", &mut buf)
         );
+    }
+
+    #[test]
+    fn general_punctuation_is_neither_letter_digit_nor_space() {
+        let all = ('\u{2000}'..='\u{206F}').filter(|&c| is_general_punctuation(c));
+        assert_eq!(all.clone().count(), 24 + 47);
+        for c in all {
+            assert!(
+                !c.is_alphanumeric() && !c.is_whitespace() && !c.is_alphabetic(),
+                "{c:?}"
+            );
+            assert!(
+                !c.is_numeric() && !c.is_uppercase() && !c.is_lowercase(),
+                "{c:?}"
+            );
+            assert!(!is_unspaced(c), "{c:?}");
+        }
     }
 
     #[test]
