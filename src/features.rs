@@ -256,6 +256,12 @@ pub fn shape(line: &str) -> Option<Shape> {
         letters += usize::from(c.is_alphabetic());
         digits += usize::from(c.is_numeric());
     }
+    shape_counted(line, letters, digits)
+}
+
+/// [`shape`] of a line of at most 60 characters, `letters` of them alphabetic and `digits`
+/// numeric (for an ASCII line, [`count_line`] has counted both).
+fn shape_counted(line: &str, letters: usize, digits: usize) -> Option<Shape> {
     if digits == 0 && letters <= 1 {
         return Some(Shape::Symbol);
     }
@@ -501,6 +507,8 @@ struct LineCounts {
     starts_upper: bool,
     /// The line holds a URL, an e-mail address or a handle.
     url: bool,
+    /// The line is all ASCII.
+    ascii: bool,
 }
 
 /// The characters of the General Punctuation block that are neither letters, digits nor
@@ -718,6 +726,7 @@ fn count_line(text: &str, line: &Line, word_hashes: &mut Vec<u64>) -> LineCounts
         spaced_words,
         terminal: last.is_some_and(is_terminal),
         word_hashes: first_hash..word_hashes.len(),
+        ascii: ascii_line,
     }
 }
 
@@ -809,7 +818,14 @@ pub fn extract(
                 copies: n,
                 first_copy: first == i,
                 copy_of: first,
-                shape: if c.chars > 60 { None } else { shape(line_text) },
+                shape: if c.chars > 60 {
+                    None
+                } else if c.ascii {
+                    // ASCII letters and digits are all the alphabetic and numeric characters.
+                    shape_counted(line_text, c.letters, c.digits)
+                } else {
+                    shape(line_text)
+                },
                 phrase: lexicon::ui_phrase(line_text),
                 prose_distance: usize::MAX,
                 prose_before: 0.0,
