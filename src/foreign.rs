@@ -546,6 +546,12 @@ pub fn find_foreign_scripts(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
 /// A line shorter than this many letters is never judged by whatlang alone.
 const MIN_LETTERS_FOR_LANGUAGE: usize = 40;
 
+/// Whether a line has the [`MIN_LETTERS_FOR_LANGUAGE`] letters that whatlang needs to judge
+/// it alone.
+fn enough_letters(line: &str) -> bool {
+    line.chars().filter(|c| c.is_alphabetic()).count() >= MIN_LETTERS_FOR_LANGUAGE
+}
+
 /// One word of a line, with its same-script evidence.
 struct Word {
     range: Range<usize>,
@@ -1022,8 +1028,12 @@ fn same_script_fragments(
         // Only where the result can change: a fragment needs two words of evidence, a whole
         // line heard by whatlang alone one word and hardly a host function word.
         let look = first_look(host.text, &line.range, host_bits, hosts, filter);
+        // With one word of evidence only `whole_line_by_whatlang` can find something, and it
+        // hears no line of fewer than `MIN_LETTERS_FOR_LANGUAGE` letters.
         if look.evidence == 0
-            || look.evidence == 1 && !few_host_words(host, &line.range, host_bits, look.words)
+            || look.evidence == 1
+                && (!enough_letters(&host.text[line.range.clone()])
+                    || !few_host_words(host, &line.range, host_bits, look.words))
         {
             return;
         }
@@ -1204,8 +1214,7 @@ fn whole_line_by_whatlang(
         return;
     }
     let line_text = &text[line.range.clone()];
-    let letters = line_text.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < MIN_LETTERS_FOR_LANGUAGE {
+    if !enough_letters(line_text) {
         return;
     }
     let Some(found) = language::detect(line_text) else {
