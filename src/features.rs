@@ -1326,27 +1326,21 @@ fn periodicity(feats: &[LineFeatures], logs: &[f32]) -> Vec<[f32; PERIOD_INPUTS]
     let mut run_end = vec![0u32; MAX_PERIOD * stride];
     for p in 1..=MAX_PERIOD {
         let base = (p - 1) * stride;
+        // Without a branch on `m` (where runs start and end is what the CPU cannot predict):
+        // every line gets a value, read only for the lines whose pair matches.
         let (mut start, mut prev) = (0usize, false);
         for j in 0..n {
             let m = matching(j, p);
             matches[base + j + 1] = matches[base + j] + u32::from(m);
-            if m {
-                if !prev {
-                    start = j;
-                }
-                run_start[base + j] = start as u32;
-            }
+            start = if m & !prev { j } else { start };
+            run_start[base + j] = start as u32;
             prev = m;
         }
         let (mut end, mut next) = (0usize, false);
         for j in (0..n).rev() {
             let m = matching(j, p);
-            if m {
-                if !next {
-                    end = j;
-                }
-                run_end[base + j] = end as u32;
-            }
+            end = if m & !next { j } else { end };
+            run_end[base + j] = end as u32;
             next = m;
         }
     }
