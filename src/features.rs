@@ -372,7 +372,7 @@ fn word_hash(word: &str) -> u64 {
         .fold(FNV_SEED, fnv)
 }
 
-/// [`line_key`]'s class of every ASCII byte: 1 for a letter, 2 for what separates words
+/// [`line_form`]'s class of every ASCII byte: 1 for a letter, 2 for what separates words
 /// (white space, `-`, `'`), 0 for the rest (digits, punctuation, symbols: dropped).
 const KEY_CLASS: [u8; 128] = {
     let mut t = [0u8; 128];
@@ -388,12 +388,19 @@ const KEY_CLASS: [u8; 128] = {
     t
 };
 
-/// A key of a line's words as [`lexicon::normalize`] keeps them (lower case, digits,
-/// punctuation and symbols dropped, one space between words): a 64-bit hash of that form,
-/// written into `buf` (reused from line to line); `None` for a line without letters. Lines
-/// with the same words get the same key (the hash reads the form's UTF-8 bytes, whichever
-/// path wrote them).
+/// A line's key as [`extract`] computes it (for the tests): the hash of its form.
+#[cfg(test)]
 fn line_key(line: &str, buf: &mut Vec<u8>) -> Option<u64> {
+    let n = line_form(line, buf);
+    (n > 0).then(|| key_hash(buf.get(..n).unwrap_or(&[])))
+}
+
+/// A line's words as [`lexicon::normalize`] keeps them (lower case, digits, punctuation and
+/// symbols dropped, one space between words), written at the start of `buf` (reused from line
+/// to line); the form's length, 0 for a line without letters. The form keys repeated lines
+/// ([`key_hash`]: lines with the same words get the same key, whichever path wrote the form)
+/// and, for ASCII lines, serves the UI phrases.
+fn line_form(line: &str, buf: &mut Vec<u8>) -> usize {
     // The form by bytes, ASCII ones without a branch (a letter, a separator or neither, in
     // any order, is what the CPU cannot predict): every step writes a space and the byte in
     // lower case, and keeps what it must. Other characters (a curly quote or a dash in a line
@@ -449,7 +456,8 @@ fn line_key(line: &str, buf: &mut Vec<u8>) -> Option<u64> {
             pending |= any;
         }
     }
-    (any != 0).then(|| key_hash(buf.get(..j).unwrap_or(&[])))
+    debug_assert_eq!(any != 0, j > 0);
+    j
 }
 
 /// A 64-bit hash of a line's normalized form, eight bytes at a time (a multiply per eight
@@ -765,10 +773,22 @@ pub fn extract(
         .collect();
 
     // Repetition: lines with the same words.
+    // Each line's normalized form serves both its key and, for an ASCII line, its UI phrase.
     let mut buf = Vec::new();
+    let mut phrases: Vec<Option<Subkind>> = Vec::with_capacity(lines.len());
     let keys: Vec<Option<u64>> = lines
         .iter()
-        .map(|l| line_key(&text[l.range.clone()], &mut buf))
+        .map(|l| {
+            let s = &text[l.range.clone()];
+            let n = line_form(s, &mut buf);
+            let form = buf.get(..n).unwrap_or(&[]);
+            phrases.push(if s.is_ascii() {
+                lexicon::ui_phrase_of_ascii_form(s, form)
+            } else {
+                lexicon::ui_phrase(s)
+            });
+            (n > 0).then(|| key_hash(form))
+        })
         .collect();
     let mut copies: FastMap<u64, (usize, usize)> =
         FastMap::with_capacity_and_hasher(keys.len(), Default::default());
@@ -826,7 +846,7 @@ pub fn extract(
                 } else {
                     shape(line_text)
                 },
-                phrase: lexicon::ui_phrase(line_text),
+                phrase: phrases.get(i).copied().flatten(),
                 prose_distance: usize::MAX,
                 prose_before: 0.0,
                 short_run: 0,
@@ -1855,6 +1875,11 @@ mod tests {
             lines.push(rng.string(alphabet, len));
         }
         let mut buf = Vec::new();
+        for l in &lines {
+            // The form is `lexicon::normalize`'s (the UI phrases read it too).
+            let n = line_form(l, &mut buf);
+            assert_eq!(&buf[..n], lexicon::normalize(l).as_bytes(), "{l:?}");
+        }
         let keys: Vec<(Option<u64>, Option<u64>)> = lines
             .iter()
             .map(|l| (line_key(l, &mut buf), fnv_line_key(l)))
