@@ -11,6 +11,7 @@ use crate::lexicon;
 use crate::lexicon::FastMap;
 use crate::report::Subkind;
 use crate::segment::{self, Line};
+use std::ops::Range;
 
 /// What a short line looks like, from its characters alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,6 +256,12 @@ pub fn shape(line: &str) -> Option<Shape> {
         letters += usize::from(c.is_alphabetic());
         digits += usize::from(c.is_numeric());
     }
+    shape_counted(line, letters, digits)
+}
+
+/// [`shape`] of a line of at most 60 characters, `letters` of them alphabetic and `digits`
+/// numeric (for an ASCII line, [`count_line`] has counted both).
+fn shape_counted(line: &str, letters: usize, digits: usize) -> Option<Shape> {
     if digits == 0 && letters <= 1 {
         return Some(Shape::Symbol);
     }
@@ -365,45 +372,113 @@ fn word_hash(word: &str) -> u64 {
         .fold(FNV_SEED, fnv)
 }
 
-/// A hash of a line's words as [`lexicon::normalize`] keeps them (lower case, digits,
-/// punctuation and symbols dropped), computed without allocating; `None` for a line without
-/// letters.
-fn line_key(line: &str) -> Option<u64> {
-    let (mut h, mut any, mut space) = (FNV_SEED, false, false);
-    if line.is_ascii() {
-        // The same by bytes: ASCII letters are the only ASCII characters with a script.
-        for b in line.bytes() {
-            if b.is_ascii_alphabetic() {
-                if space && any {
-                    h = fnv(h, ' ');
-                }
-                space = false;
-                any = true;
-                h = fnv(h, char::from(b.to_ascii_lowercase()));
-            } else if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-' | b'\'') {
-                space = true;
-            }
-        }
-        return any.then_some(h);
+/// [`line_form`]'s class of every ASCII byte: 1 for a letter, 2 for what separates words
+/// (white space, `-`, `'`), 0 for the rest (digits, punctuation, symbols: dropped).
+const KEY_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'A'..=b'Z' | b'a'..=b'z' => 1,
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-' | b'\'' => 2,
+            _ => 0,
+        };
+        b += 1;
     }
-    for c in line.chars() {
-        // ASCII letters are alphabetic: only other characters need their script looked up.
-        if c.is_alphabetic() || !c.is_ascii() && crate::script::letter_script(c).is_some() {
-            if space && any {
-                h = fnv(h, ' ');
+    t
+};
+
+/// A line's key as [`extract`] computes it (for the tests): the hash of its form.
+#[cfg(test)]
+fn line_key(line: &str, buf: &mut Vec<u8>) -> Option<u64> {
+    let n = line_form(line, buf);
+    (n > 0).then(|| key_hash(buf.get(..n).unwrap_or(&[])))
+}
+
+/// A line's words as [`lexicon::normalize`] keeps them (lower case, digits, punctuation and
+/// symbols dropped, one space between words), written at the start of `buf` (reused from line
+/// to line); the form's length, 0 for a line without letters. The form keys repeated lines
+/// ([`key_hash`]: lines with the same words get the same key, whichever path wrote the form)
+/// and, for ASCII lines, serves the UI phrases.
+fn line_form(line: &str, buf: &mut Vec<u8>) -> usize {
+    // The form by bytes, ASCII ones without a branch (a letter, a separator or neither, in
+    // any order, is what the CPU cannot predict): every step writes a space and the byte in
+    // lower case, and keeps what it must. Other characters (a curly quote or a dash in a line
+    // of ASCII words, or any letter of another script) are decoded, one step each.
+    let b = line.as_bytes();
+    // Room for the form of the rest of the line: at most two bytes an ASCII byte (the buffer
+    // only grows, so most lines need no writes before their own).
+    if buf.len() < 2 * b.len() {
+        buf.resize(2 * b.len(), 0);
+    }
+    let (mut i, mut j, mut pending, mut any) = (0usize, 0usize, 0usize, 0usize);
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii() {
+            let k = KEY_CLASS[usize::from(c & 0x7f)];
+            let letter = usize::from(k & 1);
+            let space = usize::from(k >> 1);
+            // `j <= 2 * i` here (see below), so both writes are inside `buf`.
+            if let Some(o) = buf.get_mut(j) {
+                *o = b' ';
             }
-            space = false;
-            any = true;
-            h = if c.is_ascii() {
-                fnv(h, c.to_ascii_lowercase())
-            } else {
-                c.to_lowercase().fold(h, fnv)
-            };
-        } else if c.is_whitespace() || matches!(c, '-' | '\'' | '’') {
-            space = true;
+            j += pending & letter;
+            if let Some(o) = buf.get_mut(j) {
+                *o = c | 0x20;
+            }
+            j += letter;
+            any |= letter;
+            pending = (pending | (space & any)) & (letter ^ 1);
+            i += 1;
+            continue;
+        }
+        let Some(ch) = line.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        i += ch.len_utf8();
+        if crate::script::letter_script(ch).is_some() || ch.is_alphabetic() {
+            // A space and the lower case: at most three characters of four bytes.
+            let (mut form, mut n) = ([b' '; 16], pending);
+            for l in ch.to_lowercase() {
+                n += form.get_mut(n..).map_or(0, |f| l.encode_utf8(f).len());
+            }
+            // The lower case may be longer than the letter: room again for the rest.
+            let need = j + n + 2 * (b.len() - i);
+            if buf.len() < need {
+                buf.resize(need, 0);
+            }
+            if let (Some(dst), Some(src)) = (buf.get_mut(j..j + n), form.get(..n)) {
+                dst.copy_from_slice(src);
+            }
+            j += n;
+            any = 1;
+            pending = 0;
+        } else if ch.is_whitespace() || ch == '’' {
+            pending |= any;
         }
     }
-    any.then_some(h)
+    debug_assert_eq!(any != 0, j > 0);
+    j
+}
+
+/// A 64-bit hash of a line's normalized form, eight bytes at a time (a multiply per eight
+/// bytes, where FNV-1a waited on one per byte), finished with the length and a final mix.
+fn key_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = 0u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        h ^= h >> 29;
+    }
+    let mut w = [0u8; 8];
+    let rest = chunks.remainder();
+    w[..rest.len()].copy_from_slice(rest);
+    h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    h ^= h >> 29;
+    h = (h ^ bytes.len() as u64).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h ^ (h >> 31)
 }
 
 /// Per-line counts gathered in the first pass.
@@ -417,7 +492,9 @@ struct LineCounts {
     title_words: usize,
     spaced_words: usize,
     terminal: bool,
-    word_hashes: Vec<u64>,
+    /// Its words' hashes: a range of the page's list of word hashes (one list for the page,
+    /// not an allocation per line).
+    word_hashes: Range<usize>,
     /// Punctuation and symbols (not letters, digits or spaces).
     punct: usize,
     /// Commas in any script.
@@ -438,6 +515,16 @@ struct LineCounts {
     starts_upper: bool,
     /// The line holds a URL, an e-mail address or a handle.
     url: bool,
+    /// The line is all ASCII.
+    ascii: bool,
+}
+
+/// The characters of the General Punctuation block that are neither letters, digits nor
+/// white space (all but its spaces, line and paragraph separators and format characters up to
+/// U+2027, and U+205F and after): dashes, quotation marks, bullets, the ellipsis. A test checks
+/// every one of them.
+fn is_general_punctuation(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
 }
 
 /// `http`, `www.` and `.com` as the four bytes of a big-endian `u32`.
@@ -507,7 +594,7 @@ const ASCII_MARKS: [u64; 8] = {
     t
 };
 
-fn count_line(text: &str, line: &Line) -> LineCounts {
+fn count_line(text: &str, line: &Line, word_hashes: &mut Vec<u64>) -> LineCounts {
     let s = &text[line.range.clone()];
     let (mut chars, mut letters, mut digits, mut upper, mut cased, mut unspaced) =
         (0, 0, 0, 0, 0, 0);
@@ -544,6 +631,13 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
             continue;
         }
         window <<= 8;
+        if is_general_punctuation(c) {
+            // Curly quotes, dashes, bullets, the ellipsis (most characters beyond ASCII of
+            // many pages): punctuation, without the Unicode look-ups below.
+            punct += 1;
+            separators += usize::from(matches!(c, '•' | '›'));
+            continue;
+        }
         if !c.is_alphanumeric() && !c.is_whitespace() {
             punct += 1;
             match c {
@@ -580,7 +674,7 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
     at |= a_at > 0;
     let mut spaced_words = 0;
     let mut title_words = 0;
-    let mut word_hashes = Vec::with_capacity(s.len() / 4 + 1);
+    let first_hash = word_hashes.len();
     let ascii_line = s.is_ascii();
     for w in segment::words(text, line.range.clone()) {
         let word = &text[w];
@@ -639,7 +733,8 @@ fn count_line(text: &str, line: &Line) -> LineCounts {
         title_words,
         spaced_words,
         terminal: last.is_some_and(is_terminal),
-        word_hashes,
+        word_hashes: first_hash..word_hashes.len(),
+        ascii: ascii_line,
     }
 }
 
@@ -655,12 +750,17 @@ pub fn extract(
     lines: &[Line],
     hints: Option<&[LineHint]>,
 ) -> (Vec<LineFeatures>, PageFacts) {
-    let counts: Vec<LineCounts> = lines.iter().map(|l| count_line(text, l)).collect();
+    let mut hashes: Vec<u64> = Vec::with_capacity(text.len() / 5 + 1);
+    let counts: Vec<LineCounts> = lines
+        .iter()
+        .map(|l| count_line(text, l, &mut hashes))
+        .collect();
+    let hashes_of = |c: &LineCounts| hashes.get(c.word_hashes.clone()).unwrap_or(&[]);
 
     // The page's function words: its most frequent words, counted in sentence-like lines.
     let mut freq: FastMap<u64, u32> = FastMap::default();
     for c in counts.iter().filter(|c| c.words >= 6.0) {
-        for &h in &c.word_hashes {
+        for &h in hashes_of(c) {
             *freq.entry(h).or_insert(0) += 1;
         }
     }
@@ -673,9 +773,22 @@ pub fn extract(
         .collect();
 
     // Repetition: lines with the same words.
+    // Each line's normalized form serves both its key and, for an ASCII line, its UI phrase.
+    let mut buf = Vec::new();
+    let mut phrases: Vec<Option<Subkind>> = Vec::with_capacity(lines.len());
     let keys: Vec<Option<u64>> = lines
         .iter()
-        .map(|l| line_key(&text[l.range.clone()]))
+        .map(|l| {
+            let s = &text[l.range.clone()];
+            let n = line_form(s, &mut buf);
+            let form = buf.get(..n).unwrap_or(&[]);
+            phrases.push(if s.is_ascii() {
+                lexicon::ui_phrase_of_ascii_form(s, form)
+            } else {
+                lexicon::ui_phrase(s)
+            });
+            (n > 0).then(|| key_hash(form))
+        })
         .collect();
     let mut copies: FastMap<u64, (usize, usize)> =
         FastMap::with_capacity_and_hasher(keys.len(), Default::default());
@@ -689,11 +802,7 @@ pub fn extract(
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let fw = c
-                .word_hashes
-                .iter()
-                .filter(|h| function.contains(h))
-                .count();
+            let fw = hashes_of(c).iter().filter(|h| function.contains(h)).count();
             let function_density = if c.word_hashes.is_empty() {
                 0.0
             } else {
@@ -729,8 +838,15 @@ pub fn extract(
                 copies: n,
                 first_copy: first == i,
                 copy_of: first,
-                shape: if c.chars > 60 { None } else { shape(line_text) },
-                phrase: lexicon::ui_phrase(line_text),
+                shape: if c.chars > 60 {
+                    None
+                } else if c.ascii {
+                    // ASCII letters and digits are all the alphabetic and numeric characters.
+                    shape_counted(line_text, c.letters, c.digits)
+                } else {
+                    shape(line_text)
+                },
+                phrase: phrases.get(i).copied().flatten(),
                 prose_distance: usize::MAX,
                 prose_before: 0.0,
                 short_run: 0,
@@ -1230,27 +1346,21 @@ fn periodicity(feats: &[LineFeatures], logs: &[f32]) -> Vec<[f32; PERIOD_INPUTS]
     let mut run_end = vec![0u32; MAX_PERIOD * stride];
     for p in 1..=MAX_PERIOD {
         let base = (p - 1) * stride;
+        // Without a branch on `m` (where runs start and end is what the CPU cannot predict):
+        // every line gets a value, read only for the lines whose pair matches.
         let (mut start, mut prev) = (0usize, false);
         for j in 0..n {
             let m = matching(j, p);
             matches[base + j + 1] = matches[base + j] + u32::from(m);
-            if m {
-                if !prev {
-                    start = j;
-                }
-                run_start[base + j] = start as u32;
-            }
+            start = if m & !prev { j } else { start };
+            run_start[base + j] = start as u32;
             prev = m;
         }
         let (mut end, mut next) = (0usize, false);
         for j in (0..n).rev() {
             let m = matching(j, p);
-            if m {
-                if !next {
-                    end = j;
-                }
-                run_end[base + j] = end as u32;
-            }
+            end = if m & !next { j } else { end };
+            run_end[base + j] = end as u32;
             next = m;
         }
     }
@@ -1682,7 +1792,9 @@ mod tests {
     #[test]
     fn counts_by_lanes_are_the_counts_by_characters() {
         // Lines over every ASCII class and a few other characters, some longer than a lane holds.
-        let alphabet: Vec<char> = "aZ5 \t,|/>@.!\u{1}é·，Ü".chars().collect();
+        let alphabet: Vec<char> = "aZ5 \t,|/>@.!\u{1}é·，Ü’—•›\u{2009}\u{205F}"
+            .chars()
+            .collect();
         let mut rng = crate::testing::XorShift(0x5851_f42d_4c95_7f2d);
         for i in 0..300usize {
             let len = if i % 50 == 7 { 65_530 + 3 * i } else { i % 40 };
@@ -1702,6 +1814,7 @@ mod tests {
                     range: 0..s.len(),
                     full: 0..s.len(),
                 },
+                &mut Vec::new(),
             );
             let count = |f: &dyn Fn(char) -> bool| s.chars().filter(|&c| f(c)).count();
             let punct = |c: char| !c.is_alphanumeric() && !c.is_whitespace();
@@ -1721,10 +1834,87 @@ mod tests {
             assert_eq!(c.commas, count(&|c| matches!(c, ',' | '，')), "{i}");
             assert_eq!(
                 c.separators,
-                count(&|c| matches!(c, '|' | '/' | '>' | '·')),
+                count(&|c| matches!(c, '|' | '/' | '>' | '·' | '•' | '›')),
                 "{i}"
             );
             assert_eq!(c.url, s.contains('@'), "{i}");
+        }
+    }
+
+    /// The line key before it was computed from the normalized form: FNV-1a over the
+    /// characters of that form.
+    fn fnv_line_key(line: &str) -> Option<u64> {
+        let (mut h, mut any, mut space) = (FNV_SEED, false, false);
+        for c in line.chars() {
+            if c.is_alphabetic() || !c.is_ascii() && crate::script::letter_script(c).is_some() {
+                if space && any {
+                    h = fnv(h, ' ');
+                }
+                space = false;
+                any = true;
+                h = c.to_lowercase().fold(h, fnv);
+            } else if c.is_whitespace() || matches!(c, '-' | '\'' | '’') {
+                space = true;
+            }
+        }
+        any.then_some(h)
+    }
+
+    #[test]
+    fn line_keys_group_lines_as_the_characters_hash_did() {
+        // Short random lines over few characters, so that many share their words: two lines
+        // get the same key exactly when FNV over their normalized characters was the same,
+        // whether they are ASCII or not.
+        let ascii: Vec<char> = "aBz -'1.,\t".chars().collect();
+        let all: Vec<char> = "aBz -'1.,\téЖ’\u{a0}ß…İ".chars().collect();
+        let mut rng = crate::testing::XorShift(0x2545_f491_4f6c_dd1d);
+        let mut lines: Vec<String> = Vec::new();
+        for i in 0..6000usize {
+            let alphabet = if i % 2 == 0 { &ascii } else { &all };
+            let len = if i % 100 == 0 { 200 + i % 37 } else { i % 9 };
+            lines.push(rng.string(alphabet, len));
+        }
+        let mut buf = Vec::new();
+        for l in &lines {
+            // The form is `lexicon::normalize`'s (the UI phrases read it too).
+            let n = line_form(l, &mut buf);
+            assert_eq!(&buf[..n], lexicon::normalize(l).as_bytes(), "{l:?}");
+        }
+        let keys: Vec<(Option<u64>, Option<u64>)> = lines
+            .iter()
+            .map(|l| (line_key(l, &mut buf), fnv_line_key(l)))
+            .collect();
+        let mut same = 0;
+        for (i, a) in keys.iter().enumerate() {
+            assert_eq!(a.0.is_some(), a.1.is_some(), "{:?}", lines[i]);
+            for (j, b) in keys.iter().enumerate().skip(i + 1).take(400) {
+                assert_eq!(a.0 == b.0, a.1 == b.1, "{:?} {:?}", lines[i], lines[j]);
+                same += usize::from(a.0.is_some() && a.0 == b.0 && lines[i] != lines[j]);
+            }
+        }
+        // The test sees lines that differ and share their words, ASCII or not.
+        assert!(same > 1000, "{same}");
+        let mut buf = Vec::new();
+        assert_eq!(
+            line_key("Read more – it's free", &mut buf),
+            line_key("read   MORE it’s free!", &mut buf)
+        );
+    }
+
+    #[test]
+    fn general_punctuation_is_neither_letter_digit_nor_space() {
+        let all = ('\u{2000}'..='\u{206F}').filter(|&c| is_general_punctuation(c));
+        assert_eq!(all.clone().count(), 24 + 47);
+        for c in all {
+            assert!(
+                !c.is_alphanumeric() && !c.is_whitespace() && !c.is_alphabetic(),
+                "{c:?}"
+            );
+            assert!(
+                !c.is_numeric() && !c.is_uppercase() && !c.is_lowercase(),
+                "{c:?}"
+            );
+            assert!(!is_unspaced(c), "{c:?}");
         }
     }
 
@@ -1741,7 +1931,7 @@ mod tests {
                 full: 0..s.len(),
             };
             let want = ["http", "www.", ".com", "@"].iter().any(|m| s.contains(m));
-            assert_eq!(count_line(&s, &line).url, want, "{s:?}");
+            assert_eq!(count_line(&s, &line, &mut Vec::new()).url, want, "{s:?}");
         }
     }
 

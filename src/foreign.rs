@@ -533,6 +533,12 @@ pub fn find_foreign_scripts(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
 /// A line shorter than this many letters is never judged by whatlang alone.
 const MIN_LETTERS_FOR_LANGUAGE: usize = 40;
 
+/// Whether a line has the [`MIN_LETTERS_FOR_LANGUAGE`] letters that whatlang needs to judge
+/// it alone.
+fn enough_letters(line: &str) -> bool {
+    line.chars().filter(|c| c.is_alphabetic()).count() >= MIN_LETTERS_FOR_LANGUAGE
+}
+
 /// One word of a line, with its same-script evidence.
 struct Word {
     range: Range<usize>,
@@ -782,48 +788,85 @@ fn first_look(
     look
 }
 
+/// Whether an ASCII byte is a letter or a digit, by table.
+const ASCII_ALNUM: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() as u8;
+        b += 1;
+    }
+    t
+};
+
 /// The words of [`fast_words`], by a loop over the bytes that decodes only the characters
 /// beyond ASCII (cheaper than the iterator where every line is read): calls `f` with each
 /// word's range and whether it is all ASCII, until `f` returns false.
+///
+/// The words' edges are found first, 64 bytes at a time, without a branch per ASCII byte
+/// (whether a byte starts or ends a word is what the CPU cannot predict); then `f` is called
+/// word by word.
 fn scan_words(text: &str, range: Range<usize>, mut f: impl FnMut(Range<usize>, bool) -> bool) {
     let base = range.start;
     let s = &text[range];
     let bytes = s.as_bytes();
-    // Whether the character at `i` belongs to a word, and its length.
-    let class = |i: usize| -> (bool, usize) {
-        match bytes.get(i) {
-            Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-            _ => s
-                .get(i..)
-                .and_then(|t| t.chars().next())
-                .map_or((false, 1), |c| {
-                    let inside =
-                        c.is_alphanumeric() || crate::script::script_of(c) == Script::Inherited;
-                    (inside, c.len_utf8())
-                }),
-        }
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        let (inside, len) = class(i);
-        if !inside {
-            i += len;
-            continue;
-        }
-        let start = i;
-        let mut ascii = len == 1;
-        i += len;
-        while i < bytes.len() {
-            let (inside, len) = class(i);
-            if !inside {
-                break;
+    let ascii_line = s.is_ascii();
+    let is_ascii = |r: &Range<usize>| ascii_line || s.get(r.clone()).is_some_and(str::is_ascii);
+    // The start of a word that runs on from the blocks before.
+    let mut open: Option<usize> = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = (at + 64).min(bytes.len());
+        // At most 64 characters start in a block, so at most 64 edges; a character that
+        // starts in it may end up to 3 bytes after it.
+        let (mut starts, mut ends) = ([0u8; 64], [0u8; 64]);
+        let (mut n_starts, mut n_ends) = (0usize, 0usize);
+        let mut prev = u8::from(open.is_some());
+        let mut i = at;
+        while let Some(&b) = bytes.get(i).filter(|_| i < end) {
+            let (inside, len) = if b.is_ascii() {
+                (ASCII_ALNUM[usize::from(b & 0x7f)], 1)
+            } else {
+                s.get(i..)
+                    .and_then(|t| t.chars().next())
+                    .map_or((0, 1), |c| {
+                        let inside =
+                            c.is_alphanumeric() || crate::script::script_of(c) == Script::Inherited;
+                        (u8::from(inside), c.len_utf8())
+                    })
+            };
+            if let Some(x) = starts.get_mut(n_starts) {
+                *x = (i - at) as u8;
             }
-            ascii &= len == 1;
+            n_starts += usize::from(inside & !prev & 1);
+            if let Some(x) = ends.get_mut(n_ends) {
+                *x = (i - at) as u8;
+            }
+            n_ends += usize::from(prev & !inside & 1);
+            prev = inside;
             i += len;
         }
-        if !f(base + start..base + i, ascii) {
-            return;
+        // Edges alternate: each end closes the word open before it.
+        let mut starts = starts.iter().take(n_starts);
+        for &e in ends.iter().take(n_ends) {
+            let start = match open.take() {
+                Some(s) => s,
+                None => at + usize::from(starts.next().copied().unwrap_or(0)),
+            };
+            let r = start..at + usize::from(e);
+            if !f(base + r.start..base + r.end, is_ascii(&r)) {
+                return;
+            }
         }
+        // A word still open at the block's end.
+        if let Some(&s) = starts.next() {
+            open = Some(at + usize::from(s));
+        }
+        at = i;
+    }
+    if let Some(start) = open {
+        let r = start..bytes.len();
+        f(base + r.start..base + r.end, is_ascii(&r));
     }
 }
 
@@ -972,8 +1015,12 @@ fn same_script_fragments(
         // Only where the result can change: a fragment needs two words of evidence, a whole
         // line heard by whatlang alone one word and hardly a host function word.
         let look = first_look(host.text, &line.range, host_bits, hosts, filter);
+        // With one word of evidence only `whole_line_by_whatlang` can find something, and it
+        // hears no line of fewer than `MIN_LETTERS_FOR_LANGUAGE` letters.
         if look.evidence == 0
-            || look.evidence == 1 && !few_host_words(host, &line.range, host_bits, look.words)
+            || look.evidence == 1
+                && (!enough_letters(&host.text[line.range.clone()])
+                    || !few_host_words(host, &line.range, host_bits, look.words))
         {
             return;
         }
@@ -1154,8 +1201,7 @@ fn whole_line_by_whatlang(
         return;
     }
     let line_text = &text[line.range.clone()];
-    let letters = line_text.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < MIN_LETTERS_FOR_LANGUAGE {
+    if !enough_letters(line_text) {
         return;
     }
     let Some(found) = language::detect(line_text) else {
@@ -1331,6 +1377,30 @@ mod tests {
                 true
             });
             let fast: Vec<_> = fast_words(&text, range).collect();
+            assert_eq!(scanned, fast, "{s:?}");
+        }
+        // Long lines, read 64 bytes at a time: words and characters of several bytes across
+        // the blocks' edges, a line that ends inside a word, and `f` stopping the scan.
+        let ascii: Vec<char> = "aZ09 _.,'-!\t".chars().collect();
+        for i in 0..4000usize {
+            let s = match i % 4 {
+                0 => rng.string(&ascii[..4], i % 300),
+                1 => rng.string(&ascii, i % 300),
+                _ => rng.string(&alphabet, i % 300),
+            };
+            let text = format!("x {s}");
+            let range = 2..2 + s.len();
+            let stop = i % 7;
+            let mut scanned = Vec::new();
+            scan_words(&text, range.clone(), |r, ascii| {
+                assert_eq!(ascii, text[r.clone()].is_ascii(), "{s:?}");
+                scanned.push(r);
+                scanned.len() != stop
+            });
+            let mut fast: Vec<_> = fast_words(&text, range).collect();
+            if stop > 0 {
+                fast.truncate(stop);
+            }
             assert_eq!(scanned, fast, "{s:?}");
         }
     }

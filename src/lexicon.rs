@@ -239,6 +239,31 @@ pub fn ui_phrase(line: &str) -> Option<Subkind> {
     lex.phrase(&normalize_up_to(line, lex.longest))
 }
 
+/// Where [`normalize_up_to`] stops in an ASCII line whose whole normalized form is `form`:
+/// at the first letter that takes it past `limit` (with the space before it, if any), or at
+/// the form's end.
+fn ascii_form_cut(form: &[u8], limit: usize) -> usize {
+    if form.len() <= limit {
+        form.len()
+    } else if form.get(limit) == Some(&b' ') {
+        // A space is always followed by a letter: the letter after it is the one.
+        limit + 2
+    } else {
+        limit + 1
+    }
+}
+
+/// [`ui_phrase`] of an ASCII line, from its whole normalized form ([`normalize`]) when the
+/// caller has it already: the same subkind, without normalizing the line again.
+pub(crate) fn ui_phrase_of_ascii_form(line: &str, form: &[u8]) -> Option<Subkind> {
+    if line.len() > 200 {
+        return None;
+    }
+    let lex = lexicon();
+    let cut = ascii_form_cut(form, lex.longest);
+    lex.phrase(std::str::from_utf8(form.get(..cut)?).ok()?)
+}
+
 impl Lexicon {
     /// The subkind of a normalized line: an exact phrase, else the first prefix it starts with.
     fn phrase(&self, norm: &str) -> Option<Subkind> {
@@ -281,6 +306,41 @@ mod tests {
                     assert_eq!(&buf[..n], want.as_bytes(), "{line:?} at {limit}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn ascii_forms_are_cut_where_normalizing_stops() {
+        let alphabet: Vec<char> = "aZq -'\t1.,!xY".chars().collect();
+        let mut rng = crate::testing::XorShift(0x3c6e_f372_fe94_f82b);
+        for round in 0..20_000 {
+            let line = rng.string(&alphabet, round % 90);
+            let form = normalize(&line);
+            for limit in [0, 1, 2, 5, 20, 43, 80, 200] {
+                let cut = ascii_form_cut(form.as_bytes(), limit);
+                assert_eq!(
+                    &form[..cut],
+                    normalize_up_to(&line, limit),
+                    "{line:?} at {limit}"
+                );
+            }
+            assert_eq!(
+                ui_phrase_of_ascii_form(&line, form.as_bytes()),
+                ui_phrase(&line),
+                "{line:?}"
+            );
+        }
+        for line in [
+            "Subscribe",
+            "55 Comments",
+            "Notify of",
+            "Read more - it's free",
+        ] {
+            let form = normalize(line);
+            assert_eq!(
+                ui_phrase_of_ascii_form(line, form.as_bytes()),
+                ui_phrase(line)
+            );
         }
     }
 

@@ -316,13 +316,19 @@ impl Forest {
         const GROUP: usize = 16;
         let mut out = Vec::with_capacity(n);
         let mut xs = [[0.0f32; 256]; GROUP];
+        // How much of each padded row the last group wrote: past it, the row is still zero,
+        // so only what a shorter row leaves of a longer one is zeroed again.
+        let mut written = [0usize; GROUP];
         let whole = n - n % GROUP;
         for start in (0..whole).step_by(GROUP) {
-            for (j, padded) in xs.iter_mut().enumerate() {
+            for (j, (padded, w)) in xs.iter_mut().zip(&mut written).enumerate() {
                 let x = row(start + j);
                 let m = x.len().min(256);
                 padded[..m].copy_from_slice(&x[..m]);
-                padded[m..].fill(0.0);
+                if let Some(stale) = padded.get_mut(m..*w) {
+                    stale.fill(0.0);
+                }
+                *w = m;
             }
             out.extend(fast.raw_lines(&xs).map(logistic));
         }

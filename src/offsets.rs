@@ -50,6 +50,28 @@ impl<'a> Converter<'a> {
         }
     }
 
+    /// [`Converter::position`] for offsets asked mostly in ascending order: `cursor` (0 at
+    /// first) keeps the index of the converted offset the last one was counted from, so the
+    /// next is found by a few steps forward, not by a binary search; an offset before it is
+    /// found by the binary search. The same position either way.
+    pub fn position_from(&self, byte: usize, cursor: &mut usize) -> Position {
+        let mut i = *cursor;
+        if self.positions.get(i).is_some_and(|p| p.byte > byte) {
+            return self.position(byte);
+        }
+        while self.positions.get(i + 1).is_some_and(|p| p.byte <= byte) {
+            i += 1;
+        }
+        *cursor = i;
+        let from = self
+            .positions
+            .get(i)
+            .copied()
+            .filter(|p| p.byte <= byte)
+            .unwrap_or_default();
+        advance(self.text, from, byte)
+    }
+
     /// The position of a byte offset on a char boundary of the text.
     pub fn position(&self, byte: usize) -> Position {
         let i = self.positions.partition_point(|p| p.byte <= byte);
@@ -122,6 +144,32 @@ mod tests {
         let conv = Converter::new(text, all.iter().rev().copied());
         for &b in &all {
             assert_eq!(conv.position(b), walked(text, b), "byte {b}");
+        }
+    }
+
+    #[test]
+    fn positions_from_a_cursor_are_the_positions() {
+        let text = "aé𝄞中 x\u{200b}y😀\nÑ—z and more";
+        let all: Vec<usize> = (0..=text.len())
+            .filter(|&b| text.is_char_boundary(b))
+            .collect();
+        let mut rng = crate::testing::XorShift(0x0dd_ba11_cafe);
+        for round in 0..200 {
+            let given: Vec<usize> = all.iter().copied().filter(|_| rng.below(3) == 0).collect();
+            let conv = Converter::new(text, given);
+            // Ascending queries (as the report asks), then random ones, each with a cursor.
+            let mut queries: Vec<usize> = (0..20).map(|_| all[rng.below(all.len())]).collect();
+            if round % 2 == 0 {
+                queries.sort_unstable();
+            }
+            let mut cursor = 0;
+            for b in queries {
+                assert_eq!(
+                    conv.position_from(b, &mut cursor),
+                    walked(text, b),
+                    "byte {b}"
+                );
+            }
         }
     }
 

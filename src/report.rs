@@ -267,10 +267,15 @@ pub fn build(
             findings.iter().map(|f| f.range.start),
         ),
     );
+    // Findings' starts are in order, and so are the lines' edges: each found by a step from
+    // the one before (an end from its start).
+    let mut cursor = 0;
     let findings = findings
         .into_iter()
         .map(|f| {
-            let (s, e) = (conv.position(f.range.start), conv.position(f.range.end));
+            let s = conv.position_from(f.range.start, &mut cursor);
+            let mut from_start = cursor;
+            let e = conv.position_from(f.range.end, &mut from_start);
             Finding {
                 kind: f.kind,
                 subkind: f.subkind,
@@ -287,10 +292,12 @@ pub fn build(
             }
         })
         .collect();
+    let mut cursor = 0;
     let lines = verdicts
         .into_iter()
         .map(|v| {
-            let (s, e) = (conv.position(v.range.start), conv.position(v.range.end));
+            let s = conv.position_from(v.range.start, &mut cursor);
+            let e = conv.position_from(v.range.end, &mut cursor);
             LineVerdict {
                 verdict: v.verdict,
                 score: round_score(v.score),

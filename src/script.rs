@@ -112,20 +112,26 @@ impl ScriptTally {
     /// Adds every letter of `s`.
     pub fn add_str(&mut self, s: &str) {
         // ASCII letters (Latin, weight 1) are summed and added once, at the place the first
-        // of them takes among the scripts (the order breaks ties).
+        // of them takes among the scripts (the order breaks ties). They are counted by runs of
+        // ASCII bytes, without a branch per byte; only the other characters are decoded.
         let (mut latin, mut seen) = (0u32, false);
-        for c in s.chars() {
-            if c.is_ascii() {
-                if c.is_ascii_alphabetic() {
-                    if !seen {
-                        self.add(Script::Latin, 0);
-                        seen = true;
-                    }
-                    latin += 1;
-                }
-                continue;
-            }
+        let mut rest = s;
+        loop {
+            let n = rest
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len());
+            let (run, after) = rest.split_at(n);
+            latin += run.bytes().filter(u8::is_ascii_alphabetic).count() as u32;
+            let mut chars = after.chars();
+            let Some(c) = chars.next() else { break };
+            rest = chars.as_str();
             if let Some(script) = letter_script(c) {
+                // An ASCII letter came before: Latin takes its place first.
+                if latin > 0 && !seen {
+                    self.add(Script::Latin, 0);
+                    seen = true;
+                }
                 self.add(script, weight(script));
             }
         }
@@ -304,6 +310,28 @@ pub fn runs(text: &str, range: Range<usize>) -> Vec<ScriptRun> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tallies_by_ascii_runs_are_the_tallies_by_characters() {
+        // The tally by characters: every letter in turn.
+        let by_chars = |s: &str| {
+            let mut t = ScriptTally::default();
+            for c in s.chars() {
+                if let Some(script) = letter_script(c) {
+                    t.add(script, weight(script));
+                }
+            }
+            t.counts
+        };
+        let alphabet: Vec<char> = "aZ1 ,’éЖ中ạ\u{301}".chars().collect();
+        let mut rng = crate::testing::XorShift(0x1234_5678_9abc_def1);
+        for i in 0..5000usize {
+            let s = rng.string(&alphabet, i % 23);
+            let mut t = ScriptTally::default();
+            t.add_str(&s);
+            assert_eq!(t.counts, by_chars(&s), "{s:?}");
+        }
+    }
 
     #[test]
     fn non_ascii_chars_are_the_chars_beyond_ascii() {

@@ -205,7 +205,23 @@ fn simple_words(s: &str, base: usize) -> impl Iterator<Item = Range<usize>> + '_
                 continue;
             }
             let mut alnum = k != Class::Connector;
-            while let Some((mk, len)) = char_at(at) {
+            loop {
+                // The rest of a run of ASCII word characters in a tight loop (most bytes of a
+                // word are in one); only its last character's class matters for the marks.
+                let rest = b.get(at..).unwrap_or(&[]);
+                let run = rest
+                    .iter()
+                    .take_while(|&&x| x.is_ascii() && ASCII_WORD[usize::from(x & 0x7f)])
+                    .count();
+                if run > 0 {
+                    // `_` alone is no word: look at the run only while nothing else was seen.
+                    alnum = alnum || rest.iter().take(run).any(|&x| x != b'_');
+                    at += run;
+                    k = b
+                        .get(at - 1)
+                        .map_or(Class::Other, |&x| ASCII_CLASS[usize::from(x & 0x7f)]);
+                }
+                let Some((mk, len)) = char_at(at) else { break };
                 if word(mk) {
                     at += len;
                     alnum |= mk != Class::Connector;
