@@ -738,6 +738,58 @@ fn count_line(text: &str, line: &Line, word_hashes: &mut Vec<u64>) -> LineCounts
     }
 }
 
+/// A few distinct 64-bit hashes (the page's function words), looked up without a branch: one
+/// slot per byte `(h >> shift) & 255`, with a `shift` at which no two of them share a slot, so a
+/// hash is in the set exactly when its slot holds it. An empty slot holds a value whose own
+/// slot is another (no hash can equal it there). `None` when no shift separates them (24
+/// hashes in 256 slots: about two chances in three at each of the 57 shifts to fail): then
+/// the hashes are compared one by one.
+struct HashTable {
+    table: Option<(u32, Box<[u64; 256]>)>,
+    hashes: Vec<u64>,
+}
+
+impl HashTable {
+    fn new(hashes: &[u64]) -> HashTable {
+        let slot = |h: u64, shift: u32| ((h >> shift) & 255) as usize;
+        let table = (0..=56u32).find_map(|shift| {
+            let mut taken = [false; 256];
+            for &h in hashes {
+                let t = taken.get_mut(slot(h, shift))?;
+                if *t {
+                    return None;
+                }
+                *t = true;
+            }
+            let mut slots = Box::new([0u64; 256]);
+            for (i, v) in slots.iter_mut().enumerate() {
+                *v = ((i ^ 1) as u64) << shift;
+            }
+            for &h in hashes {
+                if let Some(v) = slots.get_mut(slot(h, shift)) {
+                    *v = h;
+                }
+            }
+            Some((shift, slots))
+        });
+        HashTable {
+            table,
+            hashes: hashes.to_vec(),
+        }
+    }
+
+    /// How many of `hs` are in the set.
+    fn count(&self, hs: &[u64]) -> usize {
+        match &self.table {
+            Some((shift, slots)) => hs
+                .iter()
+                .map(|&h| usize::from(slots[((h >> shift) & 255) as usize] == h))
+                .sum(),
+            None => hs.iter().filter(|h| self.hashes.contains(h)).count(),
+        }
+    }
+}
+
 /// How many of the page's most frequent words count as its function words.
 const FUNCTION_WORDS: usize = 24;
 
@@ -766,11 +818,12 @@ pub fn extract(
     }
     let mut ranked: Vec<(u64, u32)> = freq.into_iter().filter(|&(_, n)| n >= 3).collect();
     crate::sort::sort_by(&mut ranked, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let function: crate::lexicon::FastSet<u64> = ranked
+    let function_hashes: Vec<u64> = ranked
         .iter()
         .take(FUNCTION_WORDS)
         .map(|&(h, _)| h)
         .collect();
+    let function = HashTable::new(&function_hashes);
 
     // Repetition: lines with the same words.
     // Each line's normalized form serves both its key and, for an ASCII line, its UI phrase.
@@ -802,7 +855,7 @@ pub fn extract(
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let fw = hashes_of(c).iter().filter(|h| function.contains(h)).count();
+            let fw = function.count(hashes_of(c));
             let function_density = if c.word_hashes.is_empty() {
                 0.0
             } else {
@@ -1150,11 +1203,8 @@ const STRUCTURE_INPUTS: usize = 29;
 const NEIGHBOUR_INPUTS: usize = 10;
 
 fn bool_f(b: bool) -> f32 {
-    if b {
-        1.0
-    } else {
-        0.0
-    }
+    // 1.0 or 0.0 without a branch (the model's flags are what the CPU cannot predict).
+    f32::from(u8::from(b))
 }
 
 fn shape_code(f: &LineFeatures) -> f32 {
@@ -1298,6 +1348,29 @@ fn line_class(f: &LineFeatures) -> u8 {
     }
 }
 
+/// Bit p - 1 of the j-th byte: the pair of lines (j, j + p) matches (same `class`, and a line
+/// that is not prose among the p lines from j: `not_prose[j]` counts those before j, with one
+/// entry more than `class`). Every test is made, without a branch per pair (whether a pair
+/// matches is what the CPU cannot predict).
+fn period_bits(class: &[u8], not_prose: &[u32]) -> Vec<u8> {
+    let n = class.len();
+    (0..n)
+        .map(|j| {
+            let c = class.get(j).copied();
+            let before = not_prose.get(j).copied().unwrap_or(u32::MAX);
+            let mut bits = 0u8;
+            for p in 1..=MAX_PERIOD {
+                let k = j + p;
+                // Past the end, `get` gives `None` / 0: never a match, as `k < n` says.
+                let same = class.get(k).copied() == c;
+                let other = not_prose.get(k).copied().unwrap_or(0) > before;
+                bits |= u8::from((k < n) & same & other) << (p - 1);
+            }
+            bits
+        })
+        .collect()
+}
+
 /// Whether the lines around each line repeat a small pattern (a comment thread's name / date /
 /// text / "Reply", a listing's title / summary, a shop's product tiles), unlike an article's run
 /// of prose paragraphs, and where the line stands relative to the prose outside such patterns
@@ -1326,16 +1399,7 @@ fn periodicity(feats: &[LineFeatures], logs: &[f32]) -> Vec<[f32; PERIOD_INPUTS]
     for (j, f) in feats.iter().enumerate() {
         not_prose[j + 1] = not_prose[j] + u32::from(!f.prose);
     }
-    // Bit p - 1 of bits[j]: the pair (j, j + p) matches.
-    let bits: Vec<u8> = (0..n)
-        .map(|j| {
-            (1..=MAX_PERIOD)
-                .filter(|&p| {
-                    j + p < n && class[j] == class[j + p] && not_prose[j + p] > not_prose[j]
-                })
-                .fold(0u8, |b, p| b | 1 << (p - 1))
-        })
-        .collect();
+    let bits = period_bits(&class, &not_prose);
     let matching =
         |j: usize, p: usize| -> bool { bits.get(j).is_some_and(|b| b >> (p - 1) & 1 == 1) };
     // For each period p (at (p - 1) * stride): matching pairs starting before j (prefix sums),
@@ -1788,6 +1852,72 @@ pub const HEADLINE_REACH: usize = 4;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hash_table_counts_as_a_hash_set_does() {
+        let mut rng = crate::testing::XorShift(17);
+        for round in 0..2000 {
+            let size = round % 30;
+            // Some sets share their low bits (they need a higher shift), some are random.
+            let common = if round % 3 == 0 {
+                rng.next_u64() & 0xFFFF
+            } else {
+                0
+            };
+            let mask = if round % 3 == 0 { !0xFFFFu64 } else { !0 };
+            let mut set: Vec<u64> = Vec::new();
+            while set.len() < size {
+                let h = (rng.next_u64() & mask) | common;
+                if !set.contains(&h) {
+                    set.push(h);
+                }
+            }
+            let table = HashTable::new(&set);
+            let hash_set: crate::lexicon::FastSet<u64> = set.iter().copied().collect();
+            let mut queries: Vec<u64> = (0..50).map(|_| (rng.next_u64() & mask) | common).collect();
+            queries.extend(&set);
+            // Values that sit in empty slots, and zero.
+            queries.extend((0..64).map(|s| 1u64 << s));
+            queries.push(0);
+            for q in queries.chunks(7) {
+                let want = q.iter().filter(|h| hash_set.contains(h)).count();
+                assert_eq!(table.count(q), want, "set {set:?} queries {q:?}");
+            }
+        }
+        // Hashes no shift separates fall back to the comparison.
+        let table = HashTable::new(&[0, 1 << 63, 0x8000_0000_0000_0001]);
+        assert!(table.table.is_none());
+        assert_eq!(table.count(&[0, 1 << 63, 1, 0x8000_0000_0000_0001]), 3);
+    }
+
+    #[test]
+    fn period_bits_are_the_pairs_that_match() {
+        let mut rng = crate::testing::XorShift(5);
+        for round in 0..3000 {
+            let n = round % 40;
+            let class: Vec<u8> = (0..n).map(|_| (rng.next_u64() % 4) as u8).collect();
+            let mut not_prose = vec![0u32; n + 1];
+            for j in 0..n {
+                not_prose[j + 1] = not_prose[j] + u32::from(rng.next_u64() % 3 == 0);
+            }
+            let slow: Vec<u8> = (0..n)
+                .map(|j| {
+                    (1..=MAX_PERIOD)
+                        .filter(|&p| {
+                            j + p < n && class[j] == class[j + p] && not_prose[j + p] > not_prose[j]
+                        })
+                        .fold(0u8, |b, p| b | 1 << (p - 1))
+                })
+                .collect();
+            assert_eq!(period_bits(&class, &not_prose), slow);
+        }
+    }
+
+    #[test]
+    fn flags_are_one_and_zero() {
+        assert_eq!(bool_f(true).to_bits(), 1.0f32.to_bits());
+        assert_eq!(bool_f(false).to_bits(), 0.0f32.to_bits());
+    }
 
     #[test]
     fn counts_by_lanes_are_the_counts_by_characters() {
