@@ -1234,24 +1234,21 @@ fn log_chars(f: &LineFeatures) -> f32 {
     (1.0 + f.chars as f32).ln()
 }
 
-/// The inputs of the neighbour `j` of a line (-1 past the page's ends); `logs` holds each
-/// line's [`log_chars`].
-fn neighbour(out: &mut Vec<f32>, feats: &[LineFeatures], logs: &[f32], j: Option<usize>) {
-    match j.and_then(|j| Some((feats.get(j)?, *logs.get(j)?))) {
-        None => out.extend_from_slice(&[-1.0; NEIGHBOUR_INPUTS]),
-        Some((f, lc)) => out.extend_from_slice(&[
-            lc,
-            f.words.min(200.0),
-            bool_f(f.terminal),
-            bool_f(f.prose),
-            f.function_density,
-            f.title_ratio,
-            shape_code(f),
-            phrase_code(f),
-            f.upper_ratio,
-            f.punct_ratio,
-        ]),
-    }
+/// The inputs a line gives as a line's neighbour; `lc` is its [`log_chars`] (a missing
+/// neighbour, past the page's ends, gives -1 for every input).
+fn neighbour_row(f: &LineFeatures, lc: f32) -> [f32; NEIGHBOUR_INPUTS] {
+    [
+        lc,
+        f.words.min(200.0),
+        bool_f(f.terminal),
+        bool_f(f.prose),
+        f.function_density,
+        f.title_ratio,
+        shape_code(f),
+        phrase_code(f),
+        f.upper_ratio,
+        f.punct_ratio,
+    ]
 }
 
 /// The inputs from one line's HTML hint.
@@ -1679,6 +1676,14 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
         }
     };
 
+    // Each line's inputs as a neighbour, computed once (a line is four lines' neighbour), two
+    // rows of -1 (no line) on each side.
+    let none = [-1.0f32; NEIGHBOUR_INPUTS];
+    let mut rows = Vec::with_capacity(n + 4);
+    rows.extend([none, none]);
+    rows.extend(feats.iter().zip(&logs).map(|(f, &lc)| neighbour_row(f, lc)));
+    rows.extend([none, none]);
+
     const FAR: f32 = 100.0;
     for (i, f) in feats.iter().enumerate() {
         out.extend_from_slice(&[
@@ -1707,10 +1712,10 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
             f.copies.min(50) as f32,
             bool_f(f.first_copy),
         ]);
-        neighbour(&mut out, feats, &logs, i.checked_sub(2));
-        neighbour(&mut out, feats, &logs, i.checked_sub(1));
-        neighbour(&mut out, feats, &logs, Some(i + 1));
-        neighbour(&mut out, feats, &logs, Some(i + 2));
+        // Lines i - 2 and i - 1, then i + 1 and i + 2 (`rows` starts two rows early).
+        for r in [i..i + 2, i + 3..i + 5] {
+            out.extend_from_slice(rows.get(r).unwrap_or(&[]).as_flattened());
+        }
 
         let own_prose = if f.prose { f.chars as f64 } else { 0.0 };
         let (before, after) = if total_prose > 0.0 {
