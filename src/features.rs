@@ -483,6 +483,8 @@ fn key_hash(bytes: &[u8]) -> u64 {
 
 /// Per-line counts gathered in the first pass.
 struct LineCounts {
+    /// Tabs (by the ASCII lanes: a tab is one byte, never part of another character).
+    tabs: usize,
     chars: usize,
     letters: usize,
     digits: usize,
@@ -541,6 +543,10 @@ const A_SPACE: u8 = 4;
 const A_COMMA: u8 = 5;
 const A_SEPARATOR: u8 = 6;
 const A_AT: u8 = 7;
+/// A tab (white space, counted apart).
+const A_TAB: u8 = 8;
+/// The bits of a class in [`ASCII_KIND`].
+const A_CLASS: u8 = 15;
 /// Added to the class of `p`, `m` and `.`, the last characters of `http`, `.com` and `www.`:
 /// only after them can the last four characters be one of those.
 const A_WEB_END: u8 = 0x80;
@@ -556,7 +562,8 @@ const ASCII_KIND: [u8; 128] = {
             b'A'..=b'Z' => A_UPPER,
             b'a'..=b'z' => A_LOWER,
             b'0'..=b'9' => A_DIGIT,
-            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => A_SPACE,
+            b'\t' => A_TAB,
+            b'\n' | 0x0B | 0x0C | b'\r' | b' ' => A_SPACE,
             b',' => A_COMMA,
             b'|' | b'/' | b'>' => A_SEPARATOR,
             b'@' => A_AT,
@@ -573,8 +580,8 @@ const ASCII_KIND: [u8; 128] = {
 /// What one ASCII character of each class (its [`ASCII_KIND`] without [`A_WEB_END`]) adds to
 /// [`count_line`]'s counts, in 16-bit lanes: upper-case letters, lower-case letters, digits,
 /// punctuation and symbols.
-const ASCII_LANES: [u64; 8] = {
-    let mut t = [0u64; 8];
+const ASCII_LANES: [u64; 16] = {
+    let mut t = [0u64; 16];
     t[A_UPPER as usize] = 1;
     t[A_LOWER as usize] = 1 << 16;
     t[A_DIGIT as usize] = 1 << 32;
@@ -585,12 +592,13 @@ const ASCII_LANES: [u64; 8] = {
     t
 };
 
-/// The same for commas, separators and `@`.
-const ASCII_MARKS: [u64; 8] = {
-    let mut t = [0u64; 8];
+/// The same for commas, separators, `@` and tabs.
+const ASCII_MARKS: [u64; 16] = {
+    let mut t = [0u64; 16];
     t[A_COMMA as usize] = 1;
     t[A_SEPARATOR as usize] = 1 << 16;
     t[A_AT as usize] = 1 << 32;
+    t[A_TAB as usize] = 1 << 48;
     t
 };
 
@@ -604,7 +612,7 @@ fn count_line(text: &str, line: &Line, word_hashes: &mut Vec<u64>) -> LineCounts
     let (mut window, mut web) = (0u32, false);
     // ASCII counts in 16-bit lanes (see `ASCII_LANES`), at most 0xFFFF characters at a time.
     let (mut lanes, mut marks, mut pending) = (0u64, 0u64, 0u32);
-    let mut ascii_counts = [0usize; 7];
+    let mut ascii_counts = [0usize; 8];
     let mut flush = |lanes: u64, marks: u64| {
         for (i, n) in ascii_counts.iter_mut().enumerate() {
             let (word, lane) = if i < 4 { (lanes, i) } else { (marks, i - 4) };
@@ -621,8 +629,8 @@ fn count_line(text: &str, line: &Line, word_hashes: &mut Vec<u64>) -> LineCounts
             if k & A_WEB_END != 0 {
                 web |= matches!(window, WEB_HTTP | WEB_WWW | WEB_COM);
             }
-            lanes += ASCII_LANES[usize::from(k & 7)];
-            marks += ASCII_MARKS[usize::from(k & 7)];
+            lanes += ASCII_LANES[usize::from(k & A_CLASS)];
+            marks += ASCII_MARKS[usize::from(k & A_CLASS)];
             pending += 1;
             if pending == 0xFFFF {
                 flush(lanes, marks);
@@ -663,7 +671,7 @@ fn count_line(text: &str, line: &Line, word_hashes: &mut Vec<u64>) -> LineCounts
         }
     }
     flush(lanes, marks);
-    let [a_upper, a_lower, a_digit, a_punct, a_commas, a_separators, a_at] = ascii_counts;
+    let [a_upper, a_lower, a_digit, a_punct, a_commas, a_separators, a_at, tabs] = ascii_counts;
     letters += a_upper + a_lower;
     upper += a_upper;
     cased += a_upper + a_lower;
@@ -735,6 +743,7 @@ fn count_line(text: &str, line: &Line, word_hashes: &mut Vec<u64>) -> LineCounts
         terminal: last.is_some_and(is_terminal),
         word_hashes: first_hash..word_hashes.len(),
         ascii: ascii_line,
+        tabs,
     }
 }
 
@@ -831,11 +840,12 @@ pub fn extract(
     let mut phrases: Vec<Option<Subkind>> = Vec::with_capacity(lines.len());
     let keys: Vec<Option<u64>> = lines
         .iter()
-        .map(|l| {
+        .zip(&counts)
+        .map(|(l, c)| {
             let s = &text[l.range.clone()];
             let n = line_form(s, &mut buf);
             let form = buf.get(..n).unwrap_or(&[]);
-            phrases.push(if s.is_ascii() {
+            phrases.push(if c.ascii {
                 lexicon::ui_phrase_of_ascii_form(s, form)
             } else {
                 lexicon::ui_phrase(s)
@@ -933,8 +943,7 @@ pub fn extract(
                         let crlf = gap.matches("\r\n").count();
                         gap.chars().filter(|&c| segment::is_line_break(c)).count() - crlf
                     }),
-                // By bytes: a tab is one byte, never part of another character.
-                tabs: line_text.bytes().filter(|&b| b == b'\t').count(),
+                tabs: c.tabs,
                 hint: hints.and_then(|h| h.get(i).copied()).unwrap_or_default(),
             }
         })
@@ -1973,6 +1982,7 @@ mod tests {
                 "{i}"
             );
             assert_eq!(c.url, s.contains('@'), "{i}");
+            assert_eq!(c.tabs, count(&|c| c == '\t'), "{i}");
         }
     }
 
