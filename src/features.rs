@@ -613,6 +613,7 @@ fn count_line(text: &str, line: &Line, word_hashes: &mut Vec<u64>) -> LineCounts
     // ASCII counts in 16-bit lanes (see `ASCII_LANES`), at most 0xFFFF characters at a time.
     let (mut lanes, mut marks, mut pending) = (0u64, 0u64, 0u32);
     let mut ascii_counts = [0usize; 8];
+    let mut ascii_line = true;
     let mut flush = |lanes: u64, marks: u64| {
         for (i, n) in ascii_counts.iter_mut().enumerate() {
             let (word, lane) = if i < 4 { (lanes, i) } else { (marks, i - 4) };
@@ -638,6 +639,7 @@ fn count_line(text: &str, line: &Line, word_hashes: &mut Vec<u64>) -> LineCounts
             }
             continue;
         }
+        ascii_line = false;
         window <<= 8;
         if is_general_punctuation(c) {
             // Curly quotes, dashes, bullets, the ellipsis (most characters beyond ASCII of
@@ -683,29 +685,31 @@ fn count_line(text: &str, line: &Line, word_hashes: &mut Vec<u64>) -> LineCounts
     let mut spaced_words = 0;
     let mut title_words = 0;
     let first_hash = word_hashes.len();
-    let ascii_line = s.is_ascii();
-    for w in segment::words(text, line.range.clone()) {
-        let word = &text[w];
-        if ascii_line {
-            // The same by bytes: spaced, title case for A–Z, the ASCII hash of `word_hash`.
+    if ascii_line {
+        for w in segment::ascii_line_words(text, line.range.clone()) {
+            // By bytes: spaced, title case for A–Z, the ASCII hash of `word_hash`.
+            let word = text.as_bytes().get(w).unwrap_or(&[]);
             spaced_words += 1;
-            title_words += usize::from(word.as_bytes().first().is_some_and(u8::is_ascii_uppercase));
+            title_words += usize::from(word.first().is_some_and(u8::is_ascii_uppercase));
             word_hashes.push(
-                word.bytes()
-                    .fold(FNV_SEED, |h, b| fnv(h, char::from(b.to_ascii_lowercase()))),
+                word.iter()
+                    .fold(FNV_SEED, |h, &b| fnv(h, char::from(b.to_ascii_lowercase()))),
             );
-            continue;
         }
-        let first = word.chars().next().unwrap_or(' ');
-        if is_unspaced(first) {
+    } else {
+        for w in segment::words(text, line.range.clone()) {
+            let word = &text[w];
+            let first = word.chars().next().unwrap_or(' ');
+            if is_unspaced(first) {
+                word_hashes.push(word_hash(word));
+                continue;
+            }
+            spaced_words += 1;
+            if first.is_uppercase() {
+                title_words += 1;
+            }
             word_hashes.push(word_hash(word));
-            continue;
         }
-        spaced_words += 1;
-        if first.is_uppercase() {
-            title_words += 1;
-        }
-        word_hashes.push(word_hash(word));
     }
     let last = s.chars().rev().find(|&c| !is_closer(c));
     let first = s.chars().next().unwrap_or(' ');
@@ -1952,14 +1956,21 @@ mod tests {
                     len,
                 )
             };
+            let mut hashes = Vec::new();
             let c = count_line(
                 &s,
                 &Line {
                     range: 0..s.len(),
                     full: 0..s.len(),
                 },
-                &mut Vec::new(),
+                &mut hashes,
             );
+            // The ASCII test and the ASCII lines' own word scan.
+            assert_eq!(c.ascii, s.is_ascii(), "{i}");
+            let words: Vec<u64> = segment::words(&s, 0..s.len())
+                .map(|w| word_hash(&s[w]))
+                .collect();
+            assert_eq!(hashes, words, "{i}");
             let count = |f: &dyn Fn(char) -> bool| s.chars().filter(|&c| f(c)).count();
             let punct = |c: char| !c.is_alphanumeric() && !c.is_whitespace();
             assert_eq!(c.letters, count(&|c| c.is_alphabetic()), "{i}");
