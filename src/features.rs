@@ -803,6 +803,24 @@ impl HashTable {
     }
 }
 
+/// The line breaks in the gap between two lines (`\r\n` once).
+fn line_breaks(gap: &str) -> usize {
+    // The common gaps, without the loops below.
+    match gap.as_bytes() {
+        b"\n" => return 1,
+        b"\n\n" => return 2,
+        _ => {}
+    }
+    if gap.is_ascii() {
+        // The same count by bytes.
+        let b = gap.as_bytes();
+        let crlf = b.windows(2).filter(|w| *w == b"\r\n").count();
+        return b.iter().filter(|&&c| c == b'\n' || c == b'\r').count() - crlf;
+    }
+    let crlf = gap.matches("\r\n").count();
+    gap.chars().filter(|&c| segment::is_line_break(c)).count() - crlf
+}
+
 /// How many of the page's most frequent words count as its function words.
 const FUNCTION_WORDS: usize = 24;
 
@@ -937,16 +955,7 @@ pub fn extract(
                     .checked_sub(1)
                     .and_then(|p| lines.get(p))
                     .and_then(|p| text.get(p.range.end..lines[i].range.start))
-                    .map_or(0, |gap| {
-                        if gap.is_ascii() {
-                            // The same count by bytes (`\r\n` once).
-                            let b = gap.as_bytes();
-                            let crlf = b.windows(2).filter(|w| *w == b"\r\n").count();
-                            return b.iter().filter(|&&c| c == b'\n' || c == b'\r').count() - crlf;
-                        }
-                        let crlf = gap.matches("\r\n").count();
-                        gap.chars().filter(|&c| segment::is_line_break(c)).count() - crlf
-                    }),
+                    .map_or(0, line_breaks),
                 tabs: c.tabs,
                 hint: hints.and_then(|h| h.get(i).copied()).unwrap_or_default(),
             }
@@ -1929,6 +1938,19 @@ mod tests {
                 .collect();
             assert_eq!(period_bits(&class, &not_prose), slow);
         }
+    }
+
+    #[test]
+    fn line_breaks_by_fast_paths_are_the_counted_ones() {
+        let alphabet = ['\n', '\r', ' ', '\t', '\u{2028}', '\u{2029}', '\u{85}'];
+        let mut rng = crate::testing::XorShift(23);
+        for n in 0..5_000 {
+            let gap = rng.string(&alphabet, n % 6);
+            let crlf = gap.matches("\r\n").count();
+            let want = gap.chars().filter(|&c| segment::is_line_break(c)).count() - crlf;
+            assert_eq!(line_breaks(&gap), want, "{gap:?}");
+        }
+        assert_eq!((line_breaks("\n"), line_breaks("\n\n")), (1, 2));
     }
 
     #[test]
