@@ -841,8 +841,16 @@ pub fn extract(
     let hashes_of = |c: &LineCounts| hashes.get(c.word_hashes.clone()).unwrap_or(&[]);
 
     // The page's function words: its most frequent words, counted in sentence-like lines.
-    let mut freq: FastMap<u64, u32> = FastMap::default();
-    for c in counts.iter().filter(|c| c.words >= 6.0) {
+    // Sized for every word counted, so that it never grows (each growth re-inserts every
+    // entry); the order it is read in does not matter, as `ranked` is sorted by a total order.
+    let counted = |c: &&LineCounts| c.words >= 6.0;
+    let words: usize = counts
+        .iter()
+        .filter(counted)
+        .map(|c| c.word_hashes.len())
+        .sum();
+    let mut freq: FastMap<u64, u32> = FastMap::with_capacity_and_hasher(words, Default::default());
+    for c in counts.iter().filter(counted) {
         for &h in hashes_of(c) {
             *freq.entry(h).or_insert(0) += 1;
         }

@@ -66,9 +66,11 @@ pub fn lines(text: &str) -> Vec<Line> {
     out
 }
 
-/// The first index at or after `i` of an 8-byte chunk that may hold `\n`, `\r` or the lead
-/// byte E2 (or of the last bytes, fewer than 8): the chunks before it hold none of them
-/// (a SWAR test, eight bytes at a time).
+/// The index of the first `\n`, `\r` or lead byte E2 at or after `i`, or of the last bytes
+/// (fewer than 8) when none comes before them: a SWAR test, eight bytes at a time. In the
+/// chunk that holds one, the lowest flagged byte is the first of them (a false flag of the
+/// zero-byte test only ever lies above a true one), so the caller lands on it directly
+/// instead of stepping over the chunk's other bytes.
 fn skip_to_break_candidate(bytes: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -78,12 +80,11 @@ fn skip_to_break_candidate(bytes: &[u8], mut i: usize) -> usize {
         let mut w = [0u8; 8];
         w.copy_from_slice(chunk);
         let x = u64::from_le_bytes(w);
-        if zero_byte(x ^ (ONES * 0x0A))
+        let found = zero_byte(x ^ (ONES * 0x0A))
             | zero_byte(x ^ (ONES * 0x0D))
-            | zero_byte(x ^ (ONES * 0xE2))
-            != 0
-        {
-            break;
+            | zero_byte(x ^ (ONES * 0xE2));
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
@@ -358,6 +359,36 @@ mod tests {
                 }
                 want.push(&text[at + kind.len()..]);
                 assert_eq!(got, want, "{kind:?} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_skip_lands_on_the_first_break_candidate() {
+        // Random bytes drawn often from the break bytes and their look-alikes: the skip stops
+        // exactly at the first `\n`, `\r` or E2 at or after `i`, or, with none before it, in
+        // the last 7 bytes (which the caller steps over one by one).
+        let mut rng = crate::testing::XorShift(0x5eed_0009);
+        let pool = [
+            b'\n', b'\r', 0xE2, 0x80, 0xA8, 0x0B, 0x8A, 0x62, b'x', b' ', 0xE3, 0x02,
+        ];
+        for _ in 0..5_000 {
+            let len = rng.below(40);
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    if rng.below(3) == 0 {
+                        pool[rng.below(pool.len())]
+                    } else {
+                        (rng.next_u64() % 256) as u8
+                    }
+                })
+                .collect();
+            for i in 0..=len {
+                let got = skip_to_break_candidate(&bytes, i);
+                let first = (i..len).find(|&j| matches!(bytes[j], b'\n' | b'\r' | 0xE2));
+                let in_tail = got >= i && got <= len && len - got < 8;
+                let ok = Some(got) == first || in_tail && first.is_none_or(|j| j >= got);
+                assert!(ok, "{bytes:?} from {i}: {got}, first {first:?}");
             }
         }
     }
