@@ -757,9 +757,11 @@ fn count_line(text: &str, line: &Line, word_hashes: &mut Vec<u64>) -> LineCounts
 /// slot is another (no hash can equal it there). `None` when no shift separates them (24
 /// hashes in 256 slots: about two chances in three at each of the 57 shifts to fail): then
 /// the hashes are compared one by one.
-struct HashTable {
-    table: Option<(u32, Box<[u64; 256]>)>,
-    hashes: Vec<u64>,
+enum HashTable {
+    /// The shift and the 256 slots.
+    Slots(u32, Box<[u64; 256]>),
+    /// The hashes, when no shift separates them.
+    List(Vec<u64>),
 }
 
 impl HashTable {
@@ -785,20 +787,20 @@ impl HashTable {
             }
             Some((shift, slots))
         });
-        HashTable {
-            table,
-            hashes: hashes.to_vec(),
+        match table {
+            Some((shift, slots)) => HashTable::Slots(shift, slots),
+            None => HashTable::List(hashes.to_vec()),
         }
     }
 
     /// How many of `hs` are in the set.
     fn count(&self, hs: &[u64]) -> usize {
-        match &self.table {
-            Some((shift, slots)) => hs
+        match self {
+            HashTable::Slots(shift, slots) => hs
                 .iter()
                 .map(|&h| usize::from(slots[((h >> shift) & 255) as usize] == h))
                 .sum(),
-            None => hs.iter().filter(|h| self.hashes.contains(h)).count(),
+            HashTable::List(hashes) => hs.iter().filter(|h| hashes.contains(h)).count(),
         }
     }
 }
@@ -1921,7 +1923,7 @@ mod tests {
         }
         // Hashes no shift separates fall back to the comparison.
         let table = HashTable::new(&[0, 1 << 63, 0x8000_0000_0000_0001]);
-        assert!(table.table.is_none());
+        assert!(matches!(table, HashTable::List(_)));
         assert_eq!(table.count(&[0, 1 << 63, 1, 0x8000_0000_0000_0001]), 3);
     }
 

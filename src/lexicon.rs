@@ -190,37 +190,6 @@ fn normalize_up_to(line: &str, limit: usize) -> String {
     out
 }
 
-/// The most bytes an ASCII line is normalized into on the stack by [`ui_phrase`].
-const STACK_BYTES: usize = 96;
-
-/// [`normalize_up_to`] of an ASCII line, written into `buf` instead of a new `String`; the
-/// length written. The same bytes as long as `limit + 2 <= buf.len()` (the loop stops once
-/// past `limit`, after at most a space and a letter more).
-fn normalize_ascii_into(line: &str, limit: usize, buf: &mut [u8]) -> usize {
-    let (mut n, mut space) = (0, false);
-    for b in line.bytes() {
-        if n > limit {
-            break;
-        }
-        if b.is_ascii_alphabetic() {
-            if space && n > 0 {
-                if let Some(slot) = buf.get_mut(n) {
-                    *slot = b' ';
-                    n += 1;
-                }
-            }
-            space = false;
-            if let Some(slot) = buf.get_mut(n) {
-                *slot = b.to_ascii_lowercase();
-                n += 1;
-            }
-        } else if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-' | b'\'') {
-            space = true;
-        }
-    }
-    n
-}
-
 /// The subkind of UI phrase a line reads as, if any.
 pub fn ui_phrase(line: &str) -> Option<Subkind> {
     if line.len() > 200 {
@@ -228,14 +197,8 @@ pub fn ui_phrase(line: &str) -> Option<Subkind> {
     }
     let lex = lexicon();
     // Past the longest phrase no exact phrase can match and a prefix reads only the start.
-    if line.is_ascii() && lex.longest + 2 <= STACK_BYTES {
-        // Most lines: normalized on the stack (a `String` per line cost a tenth of the work).
-        let mut buf = [0u8; STACK_BYTES];
-        let n = normalize_ascii_into(line, lex.longest, &mut buf);
-        return std::str::from_utf8(buf.get(..n)?)
-            .ok()
-            .and_then(|norm| lex.phrase(norm));
-    }
+    // (The line features read an ASCII line's phrase from the form they already made,
+    // `ui_phrase_of_ascii_form`; this is for the other lines.)
     lex.phrase(&normalize_up_to(line, lex.longest))
 }
 
@@ -288,25 +251,6 @@ mod tests {
     fn date_words() {
         assert!(is_date_word("august") && is_date_word("октября") && is_date_word("月"));
         assert!(!is_date_word("taliban"));
-    }
-
-    #[test]
-    fn ascii_lines_normalize_on_the_stack_as_into_a_string() {
-        // Random ASCII lines of letters, spaces, hyphens, apostrophes, digits and marks, cut
-        // at every limit up to past their length.
-        let alphabet: Vec<char> = "aZq -'\t1.,!xY".chars().collect();
-        let mut rng = crate::testing::XorShift(0x2545_f491_4f6c_dd1d);
-        for round in 0..20_000 {
-            let line = rng.string(&alphabet, round % 70);
-            for limit in [0, 1, 2, 5, 20, 43, 80, usize::MAX - 2] {
-                let mut buf = [0u8; STACK_BYTES];
-                let n = normalize_ascii_into(&line, limit, &mut buf);
-                let want = normalize_up_to(&line, limit);
-                if limit + 2 <= STACK_BYTES {
-                    assert_eq!(&buf[..n], want.as_bytes(), "{line:?} at {limit}");
-                }
-            }
-        }
     }
 
     #[test]
