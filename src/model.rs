@@ -205,14 +205,14 @@ struct MaskedNode {
 const LANES: usize = 16;
 
 impl Masked {
-    /// The layout of a parsed forest of depth 1 to 5.
+    /// The layout of a parsed forest of depth 1 to 5 without NaN split values.
     fn build(
         depth: usize,
         split_inputs: &[u8],
         split_values: &[f32],
         leaves: &[f32],
     ) -> Option<Masked> {
-        if !(1..=5).contains(&depth) {
+        if !(1..=5).contains(&depth) || split_values.iter().any(|v| v.is_nan()) {
             return None;
         }
         let (n_split, n_leaf) = ((1usize << depth) - 1, 1usize << depth);
@@ -266,8 +266,9 @@ impl Masked {
             for n in self.nodes.get(start..end).unwrap_or(&[]) {
                 let row = &xt[usize::from(n.input)];
                 for (keep, &v) in live.iter_mut().zip(row) {
-                    // All ones unless the line goes right (no branch, so vector compares).
-                    let stays = u32::from(v > n.split).wrapping_sub(1);
+                    // All ones unless the line goes right (no branch, so vector compares);
+                    // `xt` holds no NaN, so "not above" is "at most".
+                    let stays = u32::from(v <= n.split).wrapping_neg();
                     *keep &= n.keep_right | stays;
                 }
             }
@@ -283,12 +284,23 @@ impl Masked {
     fn probabilities<'a>(&self, row: impl Fn(usize) -> &'a [f32], n: usize) -> Vec<f32> {
         let mut out = Vec::with_capacity(n);
         let mut xt = [[0.0f32; LANES]; 256];
+        // A line's inputs padded to 256 (a `u8` indexes it without checks); past `written`,
+        // still zero.
+        let (mut padded, mut written) = ([0.0f32; 256], 0usize);
         for start in (0..n).step_by(LANES) {
             let lines = (n - start).min(LANES);
             for lane in 0..lines {
                 let x = row(start + lane);
+                let m = x.len().min(256);
+                padded[..m].copy_from_slice(&x[..m]);
+                if let Some(stale) = padded.get_mut(m..written) {
+                    stale.fill(0.0);
+                }
+                written = m;
                 for (t, &input) in xt.iter_mut().zip(&self.used) {
-                    t[lane] = x.get(usize::from(input)).copied().unwrap_or(0.0);
+                    // NaN, which passes no test, as -∞, which passes none either.
+                    let v = padded[usize::from(input)];
+                    t[lane] = if v.is_nan() { f32::NEG_INFINITY } else { v };
                 }
             }
             out.extend(self.raw_lines(&xt)[..lines].iter().map(|&r| logistic(r)));
@@ -636,7 +648,7 @@ mod tests {
     }
 
     #[test]
-    fn the_masked_layout_gives_the_walk_s_scores_with_constant_subtrees() {
+    fn the_masked_layout_gives_the_walk_s_scores_with_constant_subtrees_and_nan() {
         // Leaves of two values only, so that many subtrees have one value everywhere and
         // their nodes are left out of the masked layout; rows of 16 lines and parts of them.
         let mut rng = crate::testing::XorShift(0x5851_f42d_4c95_7f2d);
@@ -651,8 +663,14 @@ mod tests {
                 let all_nodes = 30 * ((1usize << depth) - 1);
                 assert!(masked.nodes.len() <= all_nodes);
                 let n = 16 * 3 + round;
+                // Some NaN and infinite inputs too (NaN passes no test).
                 let rows: Vec<f32> = (0..40 * n)
-                    .map(|_| rng.below(2200) as f32 / 1000.0 - 1.1)
+                    .map(|_| match rng.below(40) {
+                        0 => f32::NAN,
+                        1 => f32::INFINITY,
+                        2 => f32::NEG_INFINITY,
+                        _ => rng.below(2200) as f32 / 1000.0 - 1.1,
+                    })
                     .collect();
                 let all = f.probabilities(&rows, 40, n);
                 assert_eq!(all.len(), n);
