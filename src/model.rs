@@ -37,6 +37,10 @@ pub struct Forest {
     leaves: Vec<f32>,
     /// The same trees in the evaluation layout of [`Fast`], when the depth has one.
     fast: Option<Fast>,
+    /// The same trees in the layout of [`Masked`], for many lines at once, when the depth has
+    /// one and the target has vector compares by default (not WebAssembly without SIMD, where
+    /// [`Fast`]'s walk is faster).
+    masked: Option<Masked>,
 }
 
 /// The trees laid out for evaluation without bounds checks: per tree, one array of `N` split
@@ -166,6 +170,145 @@ impl Fast {
     }
 }
 
+/// The trees of depth ≤ 5 laid out for evaluating [`LANES`] lines at once by the leaves each
+/// split rules out (as in QuickScorer, Lucchese et al. 2015): a line that goes right at a node
+/// cannot reach the leaves of its left subtree, and the leaf it reaches is the leftmost leaf
+/// that none of the nodes where it goes right rules out. Every node's test is made for all
+/// lines at once over a transposed copy of their inputs (one row of `LANES` values per input),
+/// a loop without data-dependent branches or loads that the compiler turns into vector
+/// compares (SSE2 / NEON); the per-line walk instead waits on a chain of dependent loads per
+/// tree. Nodes whose subtree has one leaf value everywhere are left out: whichever of its
+/// leaves a line is taken to reach, the value is the same.
+#[derive(Debug, Clone)]
+struct Masked {
+    /// The inputs the trees read, in order; a node's `input` is an index into this list.
+    used: Vec<u8>,
+    /// Every tree's nodes that matter, tree after tree.
+    nodes: Vec<MaskedNode>,
+    /// Per tree, the end of its nodes in `nodes`.
+    ends: Vec<usize>,
+    /// Per tree, its leaves (`2^depth` of the 32).
+    leaves: Vec<[f32; 32]>,
+}
+
+/// One node of [`Masked`].
+#[derive(Debug, Clone, Copy)]
+struct MaskedNode {
+    split: f32,
+    /// The leaves a line keeps when it goes right: all but those of the node's left subtree.
+    keep_right: u32,
+    /// Index of the node's input in [`Masked::used`].
+    input: u8,
+}
+
+/// Lines evaluated at once by [`Masked`].
+const LANES: usize = 16;
+
+impl Masked {
+    /// The layout of a parsed forest of depth 1 to 5 without NaN split values.
+    fn build(
+        depth: usize,
+        split_inputs: &[u8],
+        split_values: &[f32],
+        leaves: &[f32],
+    ) -> Option<Masked> {
+        if !(1..=5).contains(&depth) || split_values.iter().any(|v| v.is_nan()) {
+            return None;
+        }
+        let (n_split, n_leaf) = ((1usize << depth) - 1, 1usize << depth);
+        let mut used: Vec<u8> = split_inputs.to_vec();
+        used.sort_unstable();
+        used.dedup();
+        let mut m = Masked {
+            used,
+            nodes: Vec::new(),
+            ends: Vec::new(),
+            leaves: Vec::new(),
+        };
+        for ((inputs, values), tree_leaves) in split_inputs
+            .chunks_exact(n_split)
+            .zip(split_values.chunks_exact(n_split))
+            .zip(leaves.chunks_exact(n_leaf))
+        {
+            for k in 0..n_split {
+                // Node k is on level `level`; its subtree's leaves are `first..first + width`.
+                let level = (usize::BITS - 1 - (k + 1).leading_zeros()) as usize;
+                let width = n_leaf >> level;
+                let first = (k + 1 - (1 << level)) * width;
+                let below = tree_leaves.get(first..first + width)?;
+                if below.iter().all(|l| l.to_bits() == below[0].to_bits()) {
+                    continue;
+                }
+                let left = (((1u64 << (width / 2)) - 1) << first) as u32;
+                let input = m.used.binary_search(inputs.get(k)?).ok()?;
+                m.nodes.push(MaskedNode {
+                    split: *values.get(k)?,
+                    keep_right: !left,
+                    input: u8::try_from(input).ok()?,
+                });
+            }
+            m.ends.push(m.nodes.len());
+            let mut l = [0.0f32; 32];
+            l[..n_leaf].copy_from_slice(tree_leaves);
+            m.leaves.push(l);
+        }
+        Some(m)
+    }
+
+    /// The raw scores of the lines whose inputs are the columns of `xt` (row `c` holds input
+    /// `used[c]` of every line); each line's sum is taken tree after tree, in the file's order,
+    /// so the floats are those of the per-line walk.
+    fn raw_lines(&self, xt: &[[f32; LANES]; 256]) -> [f32; LANES] {
+        let mut sums = [0.0f32; LANES];
+        let mut start = 0;
+        for (&end, leaves) in self.ends.iter().zip(&self.leaves) {
+            let mut live = [u32::MAX; LANES];
+            for n in self.nodes.get(start..end).unwrap_or(&[]) {
+                let row = &xt[usize::from(n.input)];
+                for (keep, &v) in live.iter_mut().zip(row) {
+                    // All ones unless the line goes right (no branch, so vector compares);
+                    // `xt` holds no NaN, so "not above" is "at most".
+                    let stays = u32::from(v <= n.split).wrapping_neg();
+                    *keep &= n.keep_right | stays;
+                }
+            }
+            for (sum, keep) in sums.iter_mut().zip(live) {
+                *sum += leaves[(keep.trailing_zeros() & 31) as usize];
+            }
+            start = end;
+        }
+        sums
+    }
+
+    /// [`Forest::probabilities`] by this layout.
+    fn probabilities<'a>(&self, row: impl Fn(usize) -> &'a [f32], n: usize) -> Vec<f32> {
+        let mut out = Vec::with_capacity(n);
+        let mut xt = [[0.0f32; LANES]; 256];
+        // A line's inputs padded to 256 (a `u8` indexes it without checks); past `written`,
+        // still zero.
+        let (mut padded, mut written) = ([0.0f32; 256], 0usize);
+        for start in (0..n).step_by(LANES) {
+            let lines = (n - start).min(LANES);
+            for lane in 0..lines {
+                let x = row(start + lane);
+                let m = x.len().min(256);
+                padded[..m].copy_from_slice(&x[..m]);
+                if let Some(stale) = padded.get_mut(m..written) {
+                    stale.fill(0.0);
+                }
+                written = m;
+                for (t, &input) in xt.iter_mut().zip(&self.used) {
+                    // NaN, which passes no test, as -∞, which passes none either.
+                    let v = padded[usize::from(input)];
+                    t[lane] = if v.is_nan() { f32::NEG_INFINITY } else { v };
+                }
+            }
+            out.extend(self.raw_lines(&xt)[..lines].iter().map(|&r| logistic(r)));
+        }
+        out
+    }
+}
+
 /// A little-endian reader over a byte slice that never panics.
 struct Reader<'a> {
     bytes: &'a [u8],
@@ -235,6 +378,7 @@ impl Forest {
                 split_values,
                 leaves,
                 fast: None,
+                masked: None,
             })
             .map(Forest::with_fast_layout)
     }
@@ -247,6 +391,14 @@ impl Forest {
             &self.split_values,
             &self.leaves,
         );
+        if !cfg!(target_arch = "wasm32") {
+            self.masked = Masked::build(
+                self.depth,
+                &self.split_inputs,
+                &self.split_values,
+                &self.leaves,
+            );
+        }
         self
     }
 
@@ -308,6 +460,10 @@ impl Forest {
                 .and_then(|a| inputs.get(a..a.checked_add(stride)?))
                 .unwrap_or(&[])
         };
+        // (Never built for WebAssembly: the test keeps the code out of the wasm.)
+        if let (false, Some(masked)) = (cfg!(target_arch = "wasm32"), &self.masked) {
+            return masked.probabilities(row, n);
+        }
         let Some(fast) = &self.fast else {
             return (0..n).map(|i| self.probability(row(i))).collect();
         };
@@ -407,6 +563,7 @@ mod tests {
     fn probabilities_of_rows_are_those_of_each_line() {
         for m in [line_model(), html_line_model()] {
             let m = m.expect("the shipped models parse");
+            assert_eq!(m.masked.is_some(), !cfg!(target_arch = "wasm32"));
             let stride = m.inputs();
             // Rows of varied values around the splits; the input ends in the middle of the
             // 31st row, so the last ones read as short or empty; whole groups and parts of them.
@@ -440,6 +597,7 @@ mod tests {
         inputs: u16,
         trees: u16,
         depth: u8,
+        leaf_values: usize,
     ) -> Vec<u8> {
         let (n_split, n_leaf) = ((1usize << depth) - 1, 1usize << depth);
         let mut b = b"STM3".to_vec();
@@ -456,7 +614,7 @@ mod tests {
                 b.extend((rng.below(2000) as f32 / 1000.0 - 1.0).to_le_bytes());
             }
             for _ in 0..n_leaf {
-                b.extend((rng.below(8001) as i16 - 4000).to_le_bytes());
+                b.extend((rng.below(leaf_values) as i16 - 4000).to_le_bytes());
             }
         }
         b
@@ -468,7 +626,7 @@ mod tests {
         // 1-5 the 32-node one; 9 and more have no fast layout and walk the parsed fields.
         let mut rng = crate::testing::XorShift(0x2545_f491_4f6c_dd1d);
         for depth in 1..=9u8 {
-            let bytes = random_forest(&mut rng, 114, 7, depth);
+            let bytes = random_forest(&mut rng, 114, 7, depth, 8001);
             let f = Forest::parse(&bytes).expect("a well-formed forest parses");
             assert_eq!(f.depth, usize::from(depth));
             assert_eq!(f.fast.is_some(), depth <= 8, "depth {depth}");
@@ -485,6 +643,42 @@ mod tests {
                     "depth {depth}"
                 );
                 assert_eq!(p.to_bits(), f.probability(x).to_bits(), "depth {depth}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_masked_layout_gives_the_walk_s_scores_with_constant_subtrees_and_nan() {
+        // Leaves of two values only, so that many subtrees have one value everywhere and
+        // their nodes are left out of the masked layout; rows of 16 lines and parts of them.
+        let mut rng = crate::testing::XorShift(0x5851_f42d_4c95_7f2d);
+        for depth in 1..=5u8 {
+            for round in 0..20 {
+                let bytes = random_forest(&mut rng, 40, 30, depth, 2 + round % 3);
+                let f = Forest::parse(&bytes).expect("a well-formed forest parses");
+                assert_eq!(f.masked.is_some(), !cfg!(target_arch = "wasm32"));
+                let Some(masked) = &f.masked else {
+                    return;
+                };
+                let all_nodes = 30 * ((1usize << depth) - 1);
+                assert!(masked.nodes.len() <= all_nodes);
+                let n = 16 * 3 + round;
+                // Some NaN and infinite inputs too (NaN passes no test).
+                let rows: Vec<f32> = (0..40 * n)
+                    .map(|_| match rng.below(40) {
+                        0 => f32::NAN,
+                        1 => f32::INFINITY,
+                        2 => f32::NEG_INFINITY,
+                        _ => rng.below(2200) as f32 / 1000.0 - 1.1,
+                    })
+                    .collect();
+                let all = f.probabilities(&rows, 40, n);
+                assert_eq!(all.len(), n);
+                for (i, p) in all.iter().enumerate() {
+                    let x = &rows[i * 40..(i + 1) * 40];
+                    let walked = logistic(f.raw_plain(x));
+                    assert_eq!(p.to_bits(), walked.to_bits(), "depth {depth}, row {i}");
+                }
             }
         }
     }
