@@ -69,6 +69,7 @@ enum CliError {
     Io { what: String, source: io::Error },
     InvalidUtf8 { what: String, offset: usize },
     BadRecord { line: usize, message: String },
+    Usage(String),
 }
 
 impl std::fmt::Display for CliError {
@@ -82,6 +83,7 @@ impl std::fmt::Display for CliError {
                 )
             }
             CliError::BadRecord { line, message } => write!(f, "line {line}: {message}"),
+            CliError::Usage(message) => f.write_str(message),
         }
     }
 }
@@ -140,6 +142,11 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<(), CliError> {
+    if cli.format == Format::Jsonl && cli.html.is_some() {
+        return Err(CliError::Usage(
+            "--html gives the HTML of one text; with --format jsonl, put each record's HTML in its \"html\" field".into(),
+        ));
+    }
     if cli.format == Format::Jsonl {
         return jsonl::run(cli);
     }
@@ -160,12 +167,15 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         serde_json::to_writer_pretty(&mut out, &report).map_err(|e| write_err(e.into()))?;
         writeln!(out).map_err(write_err)?;
     } else {
+        let terminal = io::stdout().is_terminal();
         let colour = match cli.color {
             Colour::Always => true,
             Colour::Never => false,
-            Colour::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            Colour::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
         };
-        annotate(&mut out, &text, &report, colour).map_err(write_err)?;
+        // On a terminal the text's own control characters would be obeyed (an escape sequence
+        // in a page could hide lines, retitle the window, fake the marks): show them instead.
+        annotate(&mut out, &text, &report, colour, colour || terminal).map_err(write_err)?;
     }
     out.flush().map_err(write_err)
 }
@@ -181,15 +191,47 @@ fn style(kind: Kind) -> &'static str {
     }
 }
 
+/// Writes `text`, with its control characters (C0 but tab and line breaks, DEL, C1) shown as
+/// visible symbols when `show` is set, so a terminal never obeys the text's own escapes.
+fn put(out: &mut impl Write, text: &str, show: bool) -> io::Result<()> {
+    if !show {
+        return out.write_all(text.as_bytes());
+    }
+    let mut from = 0;
+    for (i, c) in text.char_indices() {
+        let shown = match c {
+            '\t' | '\n' | '\r' => continue,
+            '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+            '\u{7f}' => Some('\u{2421}'),
+            '\u{80}'..='\u{9f}' => None,
+            _ => continue,
+        };
+        out.write_all(&text.as_bytes()[from..i])?;
+        match shown {
+            Some(symbol) => write!(out, "{symbol}")?,
+            None => write!(out, "<U+{:04X}>", c as u32)?,
+        }
+        from = i + c.len_utf8();
+    }
+    out.write_all(&text.as_bytes()[from..])
+}
+
 /// Prints the text with every removed span marked: coloured on a terminal, otherwise wrapped
-/// in `⟦…⟧` followed by the kinds found in it, then a one-line summary.
-fn annotate(out: &mut impl Write, text: &str, report: &Report, colour: bool) -> io::Result<()> {
+/// in `⟦…⟧` followed by the kinds found in it, then a one-line summary. `show_controls`: the
+/// text's control characters are printed as visible symbols (see [`put`]).
+fn annotate(
+    out: &mut impl Write,
+    text: &str,
+    report: &Report,
+    colour: bool,
+    show_controls: bool,
+) -> io::Result<()> {
     let mut at = 0;
     // Findings are sorted by start and every one lies inside one removed range: one cursor
     // walks them along the ranges (linear, however many spans are removed).
     let mut next = 0;
     for r in removed_ranges(text, report) {
-        out.write_all(&text.as_bytes()[at..r.start])?;
+        put(out, &text[at..r.start], show_controls)?;
         while next < report.findings.len() && report.findings[next].byte_start < r.start {
             next += 1;
         }
@@ -216,14 +258,18 @@ fn annotate(out: &mut impl Write, text: &str, report: &Report, colour: bool) -> 
         }
         if colour {
             let kind = inside.first().map_or(Kind::UiText, |f| f.kind);
-            write!(out, "{}{}\x1b[0m", style(kind), body)?;
+            out.write_all(style(kind).as_bytes())?;
+            put(out, body, show_controls)?;
+            out.write_all(b"\x1b[0m")?;
         } else {
-            write!(out, "⟦{}⟧{{{}}}", body, labels.join(","))?;
+            out.write_all("⟦".as_bytes())?;
+            put(out, body, show_controls)?;
+            write!(out, "⟧{{{}}}", labels.join(","))?;
         }
         out.write_all(tail.as_bytes())?;
         at = r.end;
     }
-    out.write_all(&text.as_bytes()[at..])?;
+    put(out, &text[at..], show_controls)?;
     if !text.is_empty() && !text.ends_with(['\n', '\r']) {
         writeln!(out)?;
     }
@@ -304,10 +350,15 @@ mod jsonl {
             let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
             let mut bytes = 0;
             for (i, line) in lines.by_ref() {
-                let line = line.map_err(|source| CliError::Io {
+                let mut line = line.map_err(|source| CliError::Io {
                     what: "the input".into(),
                     source,
                 })?;
+                // A byte order mark before the first record (Windows tools write one) is
+                // the file's encoding signature, not part of the JSON.
+                if i == 0 && line.starts_with(b"\xEF\xBB\xBF") {
+                    line.drain(..3);
+                }
                 if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }

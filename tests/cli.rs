@@ -368,3 +368,114 @@ fn marking_many_spans_takes_linear_time() {
         "marking took {marked:.2} s, the JSON report {json:.2} s"
     );
 }
+
+/// Windows tools (PowerShell's `Out-File -Encoding utf8`, Notepad) start a file with a byte
+/// order mark; it used to make the first record "expected value at line 1 column 1".
+#[test]
+fn jsonl_accepts_a_byte_order_mark_before_the_first_record() {
+    let good = serde_json::json!({"id": 1, "text": PAGE}).to_string();
+    let mut input = b"\xEF\xBB\xBF".to_vec();
+    input.extend_from_slice(format!("{good}\n{good}\n").as_bytes());
+    let out = stdout(&run(&["--format", "jsonl"], &input));
+    assert_eq!(out.lines().count(), 2, "{out}");
+    let want = serde_json::to_value(analyze(PAGE, &Options::default())).unwrap();
+    for line in out.lines() {
+        let mut v: Value = serde_json::from_str(line).unwrap();
+        v.as_object_mut().unwrap().remove("id");
+        assert_eq!(v, want);
+    }
+    // Anywhere else a byte order mark is still not JSON.
+    let input = format!("{good}\n\u{FEFF}{good}\n");
+    let err = error_of(&run(&["--format", "jsonl"], input.as_bytes()));
+    assert!(err.contains("line 2"), "{err}");
+}
+
+/// `JSON.stringify` and Python's `json.dumps` write a lone surrogate as `\ud800`; such a record
+/// used to stop the whole run. It reads as U+FFFD, as in the npm package.
+#[test]
+fn jsonl_reads_lone_surrogate_escapes_as_the_npm_package_does() {
+    let input = "{\"id\":\"a\",\"text\":\"\\ud83d Subscribe\\n2,500 $\\n\"}\n{\"id\":\"b\",\"text\":\"ok\"}\n";
+    let out = stdout(&run(&["--format", "jsonl"], input.as_bytes()));
+    let first: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let want = serde_json::to_value(analyze(
+        "\u{FFFD} Subscribe\n2,500 $\n",
+        &Options::default(),
+    ))
+    .unwrap();
+    assert_eq!(first["findings"], want["findings"]);
+    assert_eq!(out.lines().count(), 2);
+}
+
+/// A bad record's message used to say "line 3: … at line 1 column 2" (serde_json's position
+/// within the one-line record).
+#[test]
+fn bad_jsonl_record_gives_its_line_once() {
+    let input = "{\"id\":1,\"text\":\"a\"}\n{\"id\":1,\"text\":\"a\"}\n{\"id\":2,\"text\":5}\n";
+    let err = error_of(&run(&["--format", "jsonl"], input.as_bytes()));
+    assert!(err.contains("line 3:"), "{err}");
+    assert!(!err.contains("line 1"), "{err}");
+    assert!(err.contains("column 16"), "{err}");
+}
+
+/// `--html` with `--format jsonl` used to be ignored without a word.
+#[test]
+fn html_file_with_jsonl_is_refused() {
+    let html = temp_file("page.html", b"<nav><a>Home</a></nav>");
+    let input = serde_json::json!({"id": 1, "text": PAGE}).to_string();
+    let err = error_of(&run(
+        &["--format", "jsonl", "--html", html.to_str().unwrap()],
+        input.as_bytes(),
+    ));
+    assert!(err.contains("--html") && err.contains("\"html\""), "{err}");
+}
+
+/// The marked text goes to a terminal: escape sequences in the page (ESC [8m conceals the
+/// rest of the line, OSC retitles the window, CSI moves the cursor over the marks) used to be
+/// passed through and obeyed. They are shown as symbols instead; off a terminal and without
+/// colour, the text is printed as it is.
+#[test]
+fn control_characters_of_the_text_are_shown_on_a_terminal() {
+    let text = format!(
+        "Hello\x1b[8m hidden\x1b[0m\x07\x7f\u{9b}2J\n{PAGE}\x1b]0;title\x07Subscribe\x1b[1A\n"
+    );
+    let out = stdout(&run(&["--color", "always"], text.as_bytes()));
+    for ours in out.match_indices('\x1b') {
+        let rest = &out[ours.0..];
+        assert!(
+            [
+                "\x1b[0m",
+                "\x1b[2;9m",
+                "\x1b[1;35;4m",
+                "\x1b[33;4m",
+                "\x1b[1;31;4m",
+                "\x1b[41m"
+            ]
+            .iter()
+            .any(|s| rest.starts_with(s)),
+            "an escape the text brought: {:?}",
+            &rest[..rest.len().min(12)]
+        );
+    }
+    assert!(!out.contains('\x07') && !out.contains('\x7f') && !out.contains('\u{9b}'));
+    assert!(out.contains("Hello␛[8m hidden␛[0m␇␡<U+009B>2J"), "{out:?}");
+    assert!(out.contains("␛]0;title␇"), "{out:?}");
+    // Tabs and line breaks stay as they are.
+    let mut out = stdout(&run(&["--color", "always"], b"a\tb\r\nc\n"));
+    for ours in [
+        "\x1b[0m",
+        "\x1b[2;9m",
+        "\x1b[1;35;4m",
+        "\x1b[33;4m",
+        "\x1b[1;31;4m",
+        "\x1b[41m",
+    ] {
+        out = out.replace(ours, "");
+    }
+    assert!(out.starts_with("a\tb\r\nc\n"), "{out:?}");
+    // Off a terminal, without colour, every byte passes unchanged.
+    let out = stdout(&run(&["--color", "never"], text.as_bytes()));
+    assert!(
+        out.contains("Hello\x1b[8m hidden\x1b[0m\x07\x7f\u{9b}2J"),
+        "{out:?}"
+    );
+}
