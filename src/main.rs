@@ -40,9 +40,9 @@ struct Cli {
     #[arg(long, value_name = "FILE")]
     html: Option<PathBuf>,
 
-    /// Worker threads for `--format jsonl` (default: every core).
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
+    /// Worker threads for `--format jsonl` (default, or 0: every core; at most 1024).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=1024))]
+    threads: Option<u16>,
 
     /// Colour the marked text: `auto` (when printing to a terminal), `always` or `never`.
     #[arg(long, value_enum, default_value_t = Colour::Auto)]
@@ -323,7 +323,7 @@ mod jsonl {
 
     pub(super) fn run(cli: &Cli) -> Result<(), CliError> {
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(cli.threads.unwrap_or(0))
+            .num_threads(usize::from(cli.threads.unwrap_or(0)))
             .build()
             .map_err(|e| CliError::Io {
                 what: "a thread pool".into(),

@@ -299,10 +299,26 @@ fn bad_options_fail() {
         &["--format", "xml"][..],
         &["--color", "sometimes"][..],
         &["--nope"][..],
+        &["--threads", "-1"][..],
+        &["--threads", "many"][..],
+        // Used to start that many threads (10,000 took a minute for one record).
+        &["--format", "jsonl", "--threads", "20000"][..],
+        &["--format", "jsonl", "--threads", "1025"][..],
     ] {
-        let o = run(args, PAGE.as_bytes());
+        let t = std::time::Instant::now();
+        let o = run(args, b"{\"id\":1,\"text\":\"a\"}\n");
         assert!(!o.status.success(), "{args:?}");
         assert!(!o.stderr.is_empty());
+        assert!(
+            t.elapsed().as_secs() < 10,
+            "{args:?} took {:?}",
+            t.elapsed()
+        );
+    }
+    let input = b"{\"id\":1,\"text\":\"a\"}\n";
+    for n in ["0", "1", "1024"] {
+        let out = stdout(&run(&["--format", "jsonl", "--threads", n], input));
+        assert_eq!(out.lines().count(), 1, "--threads {n}");
     }
 }
 
