@@ -66,9 +66,19 @@ enum Colour {
 /// Everything that can go wrong, each with the one-line message the user sees.
 #[derive(Debug)]
 enum CliError {
-    Io { what: String, source: io::Error },
-    InvalidUtf8 { what: String, offset: usize },
-    BadRecord { line: usize, message: String },
+    Io {
+        what: String,
+        source: io::Error,
+    },
+    InvalidUtf8 {
+        what: String,
+        offset: usize,
+        utf16: bool,
+    },
+    BadRecord {
+        line: usize,
+        message: String,
+    },
     Usage(String),
 }
 
@@ -76,11 +86,19 @@ impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             CliError::Io { what, source } => write!(f, "cannot read {what}: {source}"),
-            CliError::InvalidUtf8 { what, offset } => {
+            CliError::InvalidUtf8 {
+                what,
+                offset,
+                utf16,
+            } => {
                 write!(
                     f,
                     "{what} is not valid UTF-8 (invalid byte at offset {offset})"
-                )
+                )?;
+                if *utf16 {
+                    write!(f, "; it looks like UTF-16: convert it first, e.g. with `iconv -f UTF-16 -t UTF-8`")?;
+                }
+                Ok(())
             }
             CliError::BadRecord { line, message } => write!(f, "line {line}: {message}"),
             CliError::Usage(message) => f.write_str(message),
@@ -114,9 +132,15 @@ fn read_bytes(file: Option<&PathBuf>) -> Result<(Vec<u8>, String), CliError> {
 }
 
 fn into_text(bytes: Vec<u8>, what: &str) -> Result<String, CliError> {
-    String::from_utf8(bytes).map_err(|e| CliError::InvalidUtf8 {
-        what: what.to_string(),
-        offset: e.utf8_error().valid_up_to(),
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        // A UTF-16 byte order mark (Windows' "Unicode" text, PowerShell's `>`).
+        let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+        CliError::InvalidUtf8 {
+            what: what.to_string(),
+            offset: e.utf8_error().valid_up_to(),
+            utf16,
+        }
     })
 }
 
@@ -358,6 +382,12 @@ mod jsonl {
                 // the file's encoding signature, not part of the JSON.
                 if i == 0 && line.starts_with(b"\xEF\xBB\xBF") {
                     line.drain(..3);
+                }
+                if i == 0 && (line.starts_with(b"\xFF\xFE") || line.starts_with(b"\xFE\xFF")) {
+                    return Err(CliError::BadRecord {
+                        line: 1,
+                        message: "not valid UTF-8: the input looks like UTF-16; convert it first, e.g. with `iconv -f UTF-16 -t UTF-8`".into(),
+                    });
                 }
                 if line.iter().all(u8::is_ascii_whitespace) {
                     continue;

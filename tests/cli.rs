@@ -495,3 +495,30 @@ fn control_characters_of_the_text_are_shown_on_a_terminal() {
         "{out:?}"
     );
 }
+
+/// A UTF-16 file (Windows' "Unicode" text, PowerShell's `>`) used to get only "invalid byte at
+/// offset 0"; the message now says what the file is and how to convert it.
+#[test]
+fn utf16_input_is_named_as_such() {
+    let mut le = vec![0xFF, 0xFE];
+    le.extend("Subscribe\n".encode_utf16().flat_map(u16::to_le_bytes));
+    let mut be = vec![0xFE, 0xFF];
+    be.extend("Subscribe\n".encode_utf16().flat_map(u16::to_be_bytes));
+    for bytes in [le, be] {
+        let err = error_of(&run(&[], &bytes));
+        assert!(
+            err.contains("offset 0") && err.contains("UTF-16") && err.contains("iconv"),
+            "{err}"
+        );
+    }
+    let err = error_of(&run(&[], b"Hello w\xFFrld"));
+    assert!(!err.contains("UTF-16"), "{err}");
+    let mut jsonl = vec![0xFF, 0xFE];
+    jsonl.extend(
+        "{\"id\":1,\"text\":\"a\"}\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    let err = error_of(&run(&["--format", "jsonl"], &jsonl));
+    assert!(err.contains("line 1") && err.contains("UTF-16"), "{err}");
+}
