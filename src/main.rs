@@ -3,6 +3,7 @@
 
 use clap::{Parser, ValueEnum};
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
+use std::ops::Range;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use straytext::{analyze, clean_with, removed_ranges, Kind, Options, Report};
@@ -240,6 +241,33 @@ fn put(out: &mut impl Write, text: &str, show: bool) -> io::Result<()> {
     out.write_all(&text.as_bytes()[from..])
 }
 
+/// Writes the marked span `text[body]`. With `show`, the characters of its `invisible`
+/// findings are written as `<U+200B>` codes (a zero-width character coloured is still zero
+/// wide), and control characters as [`put`] writes them.
+fn put_body(
+    out: &mut impl Write,
+    text: &str,
+    body: Range<usize>,
+    inside: &[&straytext::Finding],
+    show: bool,
+) -> io::Result<()> {
+    let mut at = body.start;
+    if show {
+        for f in inside.iter().filter(|f| f.kind == Kind::Invisible) {
+            let (start, end) = (f.byte_start.max(at), f.byte_end.min(body.end));
+            if start >= end {
+                continue;
+            }
+            put(out, &text[at..start], true)?;
+            for c in text[start..end].chars() {
+                write!(out, "<U+{:04X}>", c as u32)?;
+            }
+            at = end;
+        }
+    }
+    put(out, &text[at..body.end], show)
+}
+
 /// Prints the text with every removed span marked: coloured on a terminal, otherwise wrapped
 /// in `⟦…⟧` followed by the kinds found in it, then a one-line summary. `show_controls`: the
 /// text's control characters are printed as visible symbols (see [`put`]).
@@ -283,11 +311,23 @@ fn annotate(
         if colour {
             let kind = inside.first().map_or(Kind::UiText, |f| f.kind);
             out.write_all(style(kind).as_bytes())?;
-            put(out, body, show_controls)?;
+            put_body(
+                out,
+                text,
+                r.start..r.start + body.len(),
+                &inside,
+                show_controls,
+            )?;
             out.write_all(b"\x1b[0m")?;
         } else {
             out.write_all("⟦".as_bytes())?;
-            put(out, body, show_controls)?;
+            put_body(
+                out,
+                text,
+                r.start..r.start + body.len(),
+                &inside,
+                show_controls,
+            )?;
             write!(out, "⟧{{{}}}", labels.join(","))?;
         }
         out.write_all(tail.as_bytes())?;

@@ -522,3 +522,19 @@ fn utf16_input_is_named_as_such() {
     let err = error_of(&run(&["--format", "jsonl"], &jsonl));
     assert!(err.contains("line 1") && err.contains("UTF-16"), "{err}");
 }
+
+/// On a terminal a zero-width character coloured is still zero wide, and a bidi override would
+/// reorder the line: the marked text used to print them as they are, so an `invisible` finding
+/// showed as nothing. They are printed as `<U+…>` codes; off a terminal, as they are.
+#[test]
+fn invisible_characters_are_shown_as_codes_on_a_terminal() {
+    let text = "The talks in Doha ended on Sunday without an agree\u{200B}ment, officials said.\nThe two sides will meet again next month, said a \u{202E}statement.\n";
+    let report = analyze(text, &Options::default());
+    assert!(report.findings.iter().any(|f| f.kind == straytext::Kind::Invisible));
+    let out = stdout(&run(&["--color", "always"], text.as_bytes()));
+    assert!(out.contains("agree\x1b[41m<U+200B>\x1b[0mment"), "{out:?}");
+    assert!(out.contains("a \x1b[41m<U+202E>\x1b[0mstatement"), "{out:?}");
+    assert!(!out.contains(['\u{200B}', '\u{202E}']), "{out:?}");
+    let out = stdout(&run(&["--color", "never"], text.as_bytes()));
+    assert!(out.contains("agree⟦\u{200B}⟧{invisible}ment"), "{out:?}");
+}
