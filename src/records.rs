@@ -249,6 +249,31 @@ mod tests {
     }
 
     #[test]
+    fn escape_soup_never_panics_and_stays_a_string_when_valid() {
+        // Every string of up to 6 of these bytes inside a record: the surrogate rewrite must
+        // neither panic nor turn valid JSON invalid (or the other way round, but for surrogates).
+        const ALPHABET: &[u8] = b"\\ud8Dc\"";
+        let mut stack: Vec<Vec<u8>> = vec![Vec::new()];
+        while let Some(body) = stack.pop() {
+            let mut line = br#"{"id":1,"text":""#.to_vec();
+            line.extend_from_slice(&body);
+            line.extend_from_slice(br#""}"#);
+            let ours = parse(&line);
+            let theirs = serde_json::from_slice::<Record>(&line);
+            if theirs.is_ok() {
+                assert!(ours.is_ok(), "{}", String::from_utf8_lossy(&line));
+            }
+            if body.len() < 6 {
+                for &b in ALPHABET {
+                    let mut next = body.clone();
+                    next.push(b);
+                    stack.push(next);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn errors_give_the_column_not_a_line_of_their_own() {
         // The caller puts the record's line number in front; serde_json's "line 1" would
         // contradict it.
