@@ -86,7 +86,7 @@ enum CliError {
 impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CliError::Io { what, source } => write!(f, "cannot read {what}: {source}"),
+            CliError::Io { what, source } => write!(f, "cannot {what}: {source}"),
             CliError::InvalidUtf8 {
                 what,
                 offset,
@@ -113,7 +113,7 @@ fn read_bytes(file: Option<&PathBuf>) -> Result<(Vec<u8>, String), CliError> {
         Some(p) if p.as_os_str() != "-" => {
             let what = p.display().to_string();
             bytes = std::fs::read(p).map_err(|source| CliError::Io {
-                what: what.clone(),
+                what: format!("read {what}"),
                 source,
             })?;
             what
@@ -123,7 +123,7 @@ fn read_bytes(file: Option<&PathBuf>) -> Result<(Vec<u8>, String), CliError> {
                 .lock()
                 .read_to_end(&mut bytes)
                 .map_err(|source| CliError::Io {
-                    what: "standard input".into(),
+                    what: "read standard input".into(),
                     source,
                 })?;
             "standard input".to_string()
@@ -147,7 +147,7 @@ fn into_text(bytes: Vec<u8>, what: &str) -> Result<String, CliError> {
 
 fn write_err(e: io::Error) -> CliError {
     CliError::Io {
-        what: "standard output".into(),
+        what: "write to standard output".into(),
         source: e,
     }
 }
@@ -390,13 +390,13 @@ mod jsonl {
             .num_threads(usize::from(cli.threads.unwrap_or(0)))
             .build()
             .map_err(|e| CliError::Io {
-                what: "a thread pool".into(),
+                what: "start the worker threads".into(),
                 source: io::Error::other(e),
             })?;
         let input: Box<dyn BufRead> = match &cli.file {
             Some(p) if p.as_os_str() != "-" => Box::new(io::BufReader::new(
                 std::fs::File::open(p).map_err(|source| CliError::Io {
-                    what: p.display().to_string(),
+                    what: format!("read {}", p.display()),
                     source,
                 })?,
             )),
@@ -415,7 +415,7 @@ mod jsonl {
             let mut bytes = 0;
             for (i, line) in lines.by_ref() {
                 let mut line = line.map_err(|source| CliError::Io {
-                    what: "the input".into(),
+                    what: "read the input".into(),
                     source,
                 })?;
                 // A byte order mark before the first record (Windows tools write one) is

@@ -530,11 +530,48 @@ fn utf16_input_is_named_as_such() {
 fn invisible_characters_are_shown_as_codes_on_a_terminal() {
     let text = "The talks in Doha ended on Sunday without an agree\u{200B}ment, officials said.\nThe two sides will meet again next month, said a \u{202E}statement.\n";
     let report = analyze(text, &Options::default());
-    assert!(report.findings.iter().any(|f| f.kind == straytext::Kind::Invisible));
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.kind == straytext::Kind::Invisible));
     let out = stdout(&run(&["--color", "always"], text.as_bytes()));
     assert!(out.contains("agree\x1b[41m<U+200B>\x1b[0mment"), "{out:?}");
-    assert!(out.contains("a \x1b[41m<U+202E>\x1b[0mstatement"), "{out:?}");
+    assert!(
+        out.contains("a \x1b[41m<U+202E>\x1b[0mstatement"),
+        "{out:?}"
+    );
     assert!(!out.contains(['\u{200B}', '\u{202E}']), "{out:?}");
     let out = stdout(&run(&["--color", "never"], text.as_bytes()));
     assert!(out.contains("agree⟦\u{200B}⟧{invisible}ment"), "{out:?}");
+}
+
+/// A full disk used to be reported as "cannot read standard output".
+#[test]
+fn a_failed_write_says_write() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // not Linux
+    };
+    let path = temp_file("page.txt", PAGE.as_bytes());
+    let jsonl = temp_file(
+        "pages.jsonl",
+        format!("{}\n", serde_json::json!({"id": 1, "text": PAGE})).as_bytes(),
+    );
+    for args in [
+        vec!["--format", "json", path.to_str().unwrap()],
+        vec!["--clean", path.to_str().unwrap()],
+        vec!["--color", "never", path.to_str().unwrap()],
+        vec!["--format", "jsonl", jsonl.to_str().unwrap()],
+    ] {
+        let o = bin()
+            .args(&args)
+            .stdout(full.try_clone().unwrap())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let err = error_of(&o);
+        assert!(
+            err.contains("cannot write to standard output"),
+            "{args:?}: {err}"
+        );
+    }
 }
