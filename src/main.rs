@@ -172,6 +172,12 @@ fn run(cli: &Cli) -> Result<(), CliError> {
             "--html gives the HTML of one text; with --format jsonl, put each record's HTML in its \"html\" field".into(),
         ));
     }
+    let is_stdin = |p: Option<&PathBuf>| p.is_none_or(|p| p.as_os_str() == "-");
+    if cli.html.is_some() && is_stdin(cli.html.as_ref()) && is_stdin(cli.file.as_ref()) {
+        return Err(CliError::Usage(
+            "--html - reads the HTML from standard input, so the text must come from a file: straytext --html - page.txt".into(),
+        ));
+    }
     if cli.format == Format::Jsonl {
         return jsonl::run(cli);
     }

@@ -575,3 +575,22 @@ fn a_failed_write_says_write() {
         );
     }
 }
+
+/// `--html -` with the text on standard input too used to read the text to its end and then an
+/// empty HTML, without a word.
+#[test]
+fn html_and_text_cannot_both_be_standard_input() {
+    for args in [&["--html", "-"][..], &["--html", "-", "-"][..]] {
+        let err = error_of(&run(args, PAGE.as_bytes()));
+        assert!(err.contains("--html -"), "{err}");
+    }
+    // The HTML from standard input, the text from a file: fine.
+    let path = temp_file("page.txt", PAGE.as_bytes());
+    let html = "<nav><a href=/>Subscribe</a></nav><article><p>The talks.</p></article>";
+    let out = stdout(&run(
+        &["--format", "json", "--html", "-", path.to_str().unwrap()],
+        html.as_bytes(),
+    ));
+    let want = serde_json::to_value(analyze(PAGE, &Options::default().with_html(html))).unwrap();
+    assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), want);
+}
