@@ -37,7 +37,9 @@ struct Cli {
     #[arg(long)]
     clean: bool,
 
-    /// The page's HTML (the clipboard's text/html) for the same text, read from this file.
+    /// The page's HTML (the clipboard's text/html) for the same text, read from this file (`-`:
+    /// standard input, the text then comes from FILE). Not with `--format jsonl`, whose records
+    /// carry their own "html".
     #[arg(long, value_name = "FILE")]
     html: Option<PathBuf>,
 
