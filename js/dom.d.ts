@@ -65,8 +65,8 @@ export interface ReportLike {
 export interface HighlightOptions {
   /** Leave out findings scoring below this. Default 0. */
   threshold?: number;
-  /** Only these kinds. Default: every kind found. */
-  kinds?: Iterable<string>;
+  /** Only these kinds (an array or a set; a string is refused). Default: every kind found. */
+  kinds?: Iterable<string> & object;
   /** Highlight names are `prefix + kind`. Default "straytext-". */
   prefix?: string;
 }
