@@ -65,8 +65,8 @@ export interface ReportLike {
 export interface HighlightOptions {
   /** Leave out findings scoring below this. Default 0. */
   threshold?: number;
-  /** Only these kinds. Default: every kind found. */
-  kinds?: Iterable<string>;
+  /** Only these kinds (an array or a set; a string is refused). Default: every kind found. */
+  kinds?: Iterable<string> & object;
   /** Highlight names are `prefix + kind`. Default "straytext-". */
   prefix?: string;
 }
@@ -98,7 +98,8 @@ export declare function toOffset(map: TextMap, node: Node, offset: number): numb
 
 /**
  * Registers one CSS highlight per kind (`prefix + kind`), replacing what an earlier call left
- * under that prefix; never modifies the DOM.
+ * under that prefix; never modifies the DOM. Throws a `TypeError` for a report without a
+ * `findings` array, a threshold that is not a number (or is NaN), or `kinds` given as a string.
  */
 export declare function highlightReport(
   report: ReportLike,
@@ -126,5 +127,9 @@ export declare function lineSpans(text: string): LineSpan[];
 /** The [start, end) spans cleaning removes at `threshold` (default 0), sorted and disjoint. */
 export declare function removedSpans(text: string, report: ReportLike, threshold?: number): [number, number][];
 
-/** `text` without the findings scoring at least `threshold`; equals the core's clean() at 0. */
+/**
+ * `text` without the findings scoring at least `threshold`; equals the core's clean() at 0.
+ * Throws a `TypeError` for a non-string text, a report without a `findings` array, or a threshold
+ * that is not a number (or is NaN); so does removedSpans.
+ */
 export declare function cleanText(text: string, report: ReportLike, threshold?: number): string;

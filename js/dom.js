@@ -510,6 +510,36 @@ function registry() {
 const rangeCaches = new WeakMap();
 
 /**
+ * How a value's type reads in an error message (as the core's own errors say it).
+ * @param {unknown} value
+ */
+function typeName(value) {
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+}
+
+/**
+ * Throws a TypeError unless `threshold` is a number (NaN would silently keep or drop everything).
+ * @param {string} fn
+ * @param {unknown} threshold
+ */
+function checkThreshold(fn, threshold) {
+  if (typeof threshold !== "number" || Number.isNaN(threshold)) {
+    throw new TypeError(`straytext/dom.${fn}: threshold must be a number (a score in [0, 1]), got ${Number.isNaN(threshold) ? "NaN" : typeName(threshold)}`);
+  }
+}
+
+/**
+ * Throws a TypeError unless `report` has a `findings` array.
+ * @param {string} fn
+ * @param {unknown} report
+ */
+function checkReport(fn, report) {
+  if (report === null || typeof report !== "object" || !Array.isArray(/** @type {{ findings?: unknown }} */ (report).findings)) {
+    throw new TypeError(`straytext/dom.${fn}: report must be a report from analyze() (an object with a findings array), got ${typeName(report)}`);
+  }
+}
+
+/**
  * Shows a report's findings over the collected text with the CSS Custom Highlight API: one
  * `Highlight` per kind, registered as `prefix + kind` (`::highlight(straytext-ui_text)` styles
  * it). The DOM is not modified. Findings scoring below `threshold`, or of a kind not in `kinds`,
@@ -523,8 +553,15 @@ const rangeCaches = new WeakMap();
  * @returns {HighlightHandle}
  */
 export function highlightReport(report, map, options = {}) {
+  checkReport("highlightReport", report);
   const threshold = options.threshold ?? 0;
-  const kinds = options.kinds ? new Set(options.kinds) : null;
+  checkThreshold("highlightReport", threshold);
+  const asked = options.kinds;
+  // A string is iterable too: "ui_text" would ask for the kinds "u", "i", "_"…
+  if (asked != null && (typeof asked === "string" || typeof (/** @type {{ [Symbol.iterator]?: unknown }} */ (asked))[Symbol.iterator] !== "function")) {
+    throw new TypeError(`straytext/dom.highlightReport: options.kinds must be an array (or another iterable) of kind names such as ["ui_text"], got ${typeName(asked)}`);
+  }
+  const kinds = asked ? new Set(asked) : null;
   const prefix = options.prefix ?? "straytext-";
   /** @type {Record<string, number>} */
   const counts = {};
@@ -685,6 +722,19 @@ export function lineSpans(text) {
 }
 
 /**
+ * The argument checks of removedSpans and cleanText.
+ * @param {string} fn
+ * @param {unknown} text
+ * @param {unknown} report
+ * @param {unknown} threshold
+ */
+function checkCleaning(fn, text, report, threshold) {
+  if (typeof text !== "string") throw new TypeError(`straytext/dom.${fn}: text must be a string, got ${typeName(text)}`);
+  checkReport(fn, report);
+  checkThreshold(fn, threshold);
+}
+
+/**
  * The spans (UTF-16, sorted, disjoint) that cleaning removes: every finding scoring at least
  * `threshold`; a finding that covers a whole trimmed line takes the line's surrounding white
  * space and its line break with it. The same rule as the core's `clean`.
@@ -694,6 +744,7 @@ export function lineSpans(text) {
  * @returns {[number, number][]}
  */
 export function removedSpans(text, report, threshold = 0) {
+  checkCleaning("removedSpans", text, report, threshold);
   const lines = lineSpans(text);
   /** @type {[number, number][]} */
   const spans = [];
@@ -733,6 +784,7 @@ export function cleanText(text, report, threshold = 0) {
   /** @type {string[]} */
   const parts = [];
   let at = 0;
+  checkCleaning("cleanText", text, report, threshold);
   for (const [s, e] of removedSpans(text, report, threshold)) {
     parts.push(text.slice(at, s));
     at = e;

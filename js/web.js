@@ -32,18 +32,24 @@ export function initSync(input) {
 
 export { init };
 
-// A trap inside the WebAssembly (only a bug can cause one) throws a RuntimeError; the instance
-// has then already been scheduled for a fresh start, so say that plainly.
+// From this length on (UTF-16 code units), a trap is most likely the WebAssembly's memory (4 GB,
+// about 150 MB of text) running out rather than a bug.
+const LARGE = 100_000_000;
+
+// A trap inside the WebAssembly (a bug, or a text too large for its memory) throws a
+// RuntimeError; the instance has then already been scheduled for a fresh start, so say that
+// plainly.
 function call(fn, wasmFn, text, options) {
   loaded(fn);
   try {
     return wasmFn(text, options);
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) {
-      throw new Error(
-        `straytext.${fn}: internal error (a bug; details on the console); the WebAssembly is restarted for the next call`,
-        { cause: e },
-      );
+      const why =
+        typeof text === "string" && text.length >= LARGE
+          ? `the text (${Math.round(text.length / 1e6)} million characters) is too large for the WebAssembly's memory (about 150 MB of text at most): split it, or use the native command line`
+          : "internal error (a bug; details on the console)";
+      throw new Error(`straytext.${fn}: ${why}; the WebAssembly is restarted for the next call`, { cause: e });
     }
     throw e;
   }

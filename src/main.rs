@@ -3,6 +3,7 @@
 
 use clap::{Parser, ValueEnum};
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
+use std::ops::Range;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use straytext::{analyze, clean_with, removed_ranges, Kind, Options, Report};
@@ -36,13 +37,15 @@ struct Cli {
     #[arg(long)]
     clean: bool,
 
-    /// The page's HTML (the clipboard's text/html) for the same text, read from this file.
+    /// The page's HTML (the clipboard's text/html) for the same text, read from this file (`-`:
+    /// standard input, the text then comes from FILE). Not with `--format jsonl`, whose records
+    /// carry their own "html".
     #[arg(long, value_name = "FILE")]
     html: Option<PathBuf>,
 
-    /// Worker threads for `--format jsonl` (default: every core).
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
+    /// Worker threads for `--format jsonl` (default, or 0: every core; at most 1024).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=1024))]
+    threads: Option<u16>,
 
     /// Colour the marked text: `auto` (when printing to a terminal), `always` or `never`.
     #[arg(long, value_enum, default_value_t = Colour::Auto)]
@@ -66,22 +69,42 @@ enum Colour {
 /// Everything that can go wrong, each with the one-line message the user sees.
 #[derive(Debug)]
 enum CliError {
-    Io { what: String, source: io::Error },
-    InvalidUtf8 { what: String, offset: usize },
-    BadRecord { line: usize, message: String },
+    Io {
+        what: String,
+        source: io::Error,
+    },
+    InvalidUtf8 {
+        what: String,
+        offset: usize,
+        utf16: bool,
+    },
+    BadRecord {
+        line: usize,
+        message: String,
+    },
+    Usage(String),
 }
 
 impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CliError::Io { what, source } => write!(f, "cannot read {what}: {source}"),
-            CliError::InvalidUtf8 { what, offset } => {
+            CliError::Io { what, source } => write!(f, "cannot {what}: {source}"),
+            CliError::InvalidUtf8 {
+                what,
+                offset,
+                utf16,
+            } => {
                 write!(
                     f,
                     "{what} is not valid UTF-8 (invalid byte at offset {offset})"
-                )
+                )?;
+                if *utf16 {
+                    write!(f, "; it looks like UTF-16: convert it first, e.g. with `iconv -f UTF-16 -t UTF-8`")?;
+                }
+                Ok(())
             }
             CliError::BadRecord { line, message } => write!(f, "line {line}: {message}"),
+            CliError::Usage(message) => f.write_str(message),
         }
     }
 }
@@ -92,7 +115,7 @@ fn read_bytes(file: Option<&PathBuf>) -> Result<(Vec<u8>, String), CliError> {
         Some(p) if p.as_os_str() != "-" => {
             let what = p.display().to_string();
             bytes = std::fs::read(p).map_err(|source| CliError::Io {
-                what: what.clone(),
+                what: format!("read {what}"),
                 source,
             })?;
             what
@@ -102,7 +125,7 @@ fn read_bytes(file: Option<&PathBuf>) -> Result<(Vec<u8>, String), CliError> {
                 .lock()
                 .read_to_end(&mut bytes)
                 .map_err(|source| CliError::Io {
-                    what: "standard input".into(),
+                    what: "read standard input".into(),
                     source,
                 })?;
             "standard input".to_string()
@@ -112,15 +135,21 @@ fn read_bytes(file: Option<&PathBuf>) -> Result<(Vec<u8>, String), CliError> {
 }
 
 fn into_text(bytes: Vec<u8>, what: &str) -> Result<String, CliError> {
-    String::from_utf8(bytes).map_err(|e| CliError::InvalidUtf8 {
-        what: what.to_string(),
-        offset: e.utf8_error().valid_up_to(),
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        // A UTF-16 byte order mark (Windows' "Unicode" text, PowerShell's `>`).
+        let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+        CliError::InvalidUtf8 {
+            what: what.to_string(),
+            offset: e.utf8_error().valid_up_to(),
+            utf16,
+        }
     })
 }
 
 fn write_err(e: io::Error) -> CliError {
     CliError::Io {
-        what: "standard output".into(),
+        what: "write to standard output".into(),
         source: e,
     }
 }
@@ -140,6 +169,17 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<(), CliError> {
+    if cli.format == Format::Jsonl && cli.html.is_some() {
+        return Err(CliError::Usage(
+            "--html gives the HTML of one text; with --format jsonl, put each record's HTML in its \"html\" field".into(),
+        ));
+    }
+    let is_stdin = |p: Option<&PathBuf>| p.is_none_or(|p| p.as_os_str() == "-");
+    if cli.html.is_some() && is_stdin(cli.html.as_ref()) && is_stdin(cli.file.as_ref()) {
+        return Err(CliError::Usage(
+            "--html - reads the HTML from standard input, so the text must come from a file: straytext --html - page.txt".into(),
+        ));
+    }
     if cli.format == Format::Jsonl {
         return jsonl::run(cli);
     }
@@ -160,12 +200,15 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         serde_json::to_writer_pretty(&mut out, &report).map_err(|e| write_err(e.into()))?;
         writeln!(out).map_err(write_err)?;
     } else {
+        let terminal = io::stdout().is_terminal();
         let colour = match cli.color {
             Colour::Always => true,
             Colour::Never => false,
-            Colour::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            Colour::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
         };
-        annotate(&mut out, &text, &report, colour).map_err(write_err)?;
+        // On a terminal the text's own control characters would be obeyed (an escape sequence
+        // in a page could hide lines, retitle the window, fake the marks): show them instead.
+        annotate(&mut out, &text, &report, colour, colour || terminal).map_err(write_err)?;
     }
     out.flush().map_err(write_err)
 }
@@ -181,15 +224,74 @@ fn style(kind: Kind) -> &'static str {
     }
 }
 
+/// Writes `text`, with its control characters (C0 but tab and line breaks, DEL, C1) shown as
+/// visible symbols when `show` is set, so a terminal never obeys the text's own escapes.
+fn put(out: &mut impl Write, text: &str, show: bool) -> io::Result<()> {
+    if !show {
+        return out.write_all(text.as_bytes());
+    }
+    let mut from = 0;
+    for (i, c) in text.char_indices() {
+        let shown = match c {
+            '\t' | '\n' | '\r' => continue,
+            '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+            '\u{7f}' => Some('\u{2421}'),
+            '\u{80}'..='\u{9f}' => None,
+            _ => continue,
+        };
+        out.write_all(&text.as_bytes()[from..i])?;
+        match shown {
+            Some(symbol) => write!(out, "{symbol}")?,
+            None => write!(out, "<U+{:04X}>", c as u32)?,
+        }
+        from = i + c.len_utf8();
+    }
+    out.write_all(&text.as_bytes()[from..])
+}
+
+/// Writes the marked span `text[body]`. With `show`, the characters of its `invisible`
+/// findings are written as `<U+200B>` codes (a zero-width character coloured is still zero
+/// wide), and control characters as [`put`] writes them.
+fn put_body(
+    out: &mut impl Write,
+    text: &str,
+    body: Range<usize>,
+    inside: &[&straytext::Finding],
+    show: bool,
+) -> io::Result<()> {
+    let mut at = body.start;
+    if show {
+        for f in inside.iter().filter(|f| f.kind == Kind::Invisible) {
+            let (start, end) = (f.byte_start.max(at), f.byte_end.min(body.end));
+            if start >= end {
+                continue;
+            }
+            put(out, &text[at..start], true)?;
+            for c in text[start..end].chars() {
+                write!(out, "<U+{:04X}>", c as u32)?;
+            }
+            at = end;
+        }
+    }
+    put(out, &text[at..body.end], show)
+}
+
 /// Prints the text with every removed span marked: coloured on a terminal, otherwise wrapped
-/// in `⟦…⟧` followed by the kinds found in it, then a one-line summary.
-fn annotate(out: &mut impl Write, text: &str, report: &Report, colour: bool) -> io::Result<()> {
+/// in `⟦…⟧` followed by the kinds found in it, then a one-line summary. `show_controls`: the
+/// text's control characters are printed as visible symbols (see [`put`]).
+fn annotate(
+    out: &mut impl Write,
+    text: &str,
+    report: &Report,
+    colour: bool,
+    show_controls: bool,
+) -> io::Result<()> {
     let mut at = 0;
     // Findings are sorted by start and every one lies inside one removed range: one cursor
     // walks them along the ranges (linear, however many spans are removed).
     let mut next = 0;
     for r in removed_ranges(text, report) {
-        out.write_all(&text.as_bytes()[at..r.start])?;
+        put(out, &text[at..r.start], show_controls)?;
         while next < report.findings.len() && report.findings[next].byte_start < r.start {
             next += 1;
         }
@@ -216,14 +318,30 @@ fn annotate(out: &mut impl Write, text: &str, report: &Report, colour: bool) -> 
         }
         if colour {
             let kind = inside.first().map_or(Kind::UiText, |f| f.kind);
-            write!(out, "{}{}\x1b[0m", style(kind), body)?;
+            out.write_all(style(kind).as_bytes())?;
+            put_body(
+                out,
+                text,
+                r.start..r.start + body.len(),
+                &inside,
+                show_controls,
+            )?;
+            out.write_all(b"\x1b[0m")?;
         } else {
-            write!(out, "⟦{}⟧{{{}}}", body, labels.join(","))?;
+            out.write_all("⟦".as_bytes())?;
+            put_body(
+                out,
+                text,
+                r.start..r.start + body.len(),
+                &inside,
+                show_controls,
+            )?;
+            write!(out, "⟧{{{}}}", labels.join(","))?;
         }
         out.write_all(tail.as_bytes())?;
         at = r.end;
     }
-    out.write_all(&text.as_bytes()[at..])?;
+    put(out, &text[at..], show_controls)?;
     if !text.is_empty() && !text.ends_with(['\n', '\r']) {
         writeln!(out)?;
     }
@@ -277,16 +395,16 @@ mod jsonl {
 
     pub(super) fn run(cli: &Cli) -> Result<(), CliError> {
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(cli.threads.unwrap_or(0))
+            .num_threads(usize::from(cli.threads.unwrap_or(0)))
             .build()
             .map_err(|e| CliError::Io {
-                what: "a thread pool".into(),
+                what: "start the worker threads".into(),
                 source: io::Error::other(e),
             })?;
         let input: Box<dyn BufRead> = match &cli.file {
             Some(p) if p.as_os_str() != "-" => Box::new(io::BufReader::new(
                 std::fs::File::open(p).map_err(|source| CliError::Io {
-                    what: p.display().to_string(),
+                    what: format!("read {}", p.display()),
                     source,
                 })?,
             )),
@@ -304,10 +422,21 @@ mod jsonl {
             let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
             let mut bytes = 0;
             for (i, line) in lines.by_ref() {
-                let line = line.map_err(|source| CliError::Io {
-                    what: "the input".into(),
+                let mut line = line.map_err(|source| CliError::Io {
+                    what: "read the input".into(),
                     source,
                 })?;
+                // A byte order mark before the first record (Windows tools write one) is
+                // the file's encoding signature, not part of the JSON.
+                if i == 0 && line.starts_with(b"\xEF\xBB\xBF") {
+                    line.drain(..3);
+                }
+                if i == 0 && (line.starts_with(b"\xFF\xFE") || line.starts_with(b"\xFE\xFF")) {
+                    return Err(CliError::BadRecord {
+                        line: 1,
+                        message: "not valid UTF-8: the input looks like UTF-16; convert it first, e.g. with `iconv -f UTF-16 -t UTF-8`".into(),
+                    });
+                }
                 if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }

@@ -35,9 +35,16 @@ static HOOK: Once = Once::new();
 fn install_panic_hook() {
     HOOK.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
-            console_error(&format!(
-                "straytext: internal error (a bug; please report it with the text): {info}"
-            ));
+            // A buffer past the 32-bit address space: the text is too large, not a bug.
+            let payload = info.payload();
+            let message = (payload.downcast_ref::<&str>().copied())
+                .or_else(|| payload.downcast_ref::<String>().map(String::as_str));
+            let what = if message == Some("capacity overflow") {
+                "the text is too large for the WebAssembly's memory"
+            } else {
+                "internal error (a bug; please report it with the text)"
+            };
+            console_error(&format!("straytext: {what}: {info}"));
             // The instance traps right after this hook; the next call gets a fresh one.
             wasm_bindgen::handler::schedule_reinit();
         }));

@@ -299,10 +299,26 @@ fn bad_options_fail() {
         &["--format", "xml"][..],
         &["--color", "sometimes"][..],
         &["--nope"][..],
+        &["--threads", "-1"][..],
+        &["--threads", "many"][..],
+        // Used to start that many threads (10,000 took a minute for one record).
+        &["--format", "jsonl", "--threads", "20000"][..],
+        &["--format", "jsonl", "--threads", "1025"][..],
     ] {
-        let o = run(args, PAGE.as_bytes());
+        let t = std::time::Instant::now();
+        let o = run(args, b"{\"id\":1,\"text\":\"a\"}\n");
         assert!(!o.status.success(), "{args:?}");
         assert!(!o.stderr.is_empty());
+        assert!(
+            t.elapsed().as_secs() < 10,
+            "{args:?} took {:?}",
+            t.elapsed()
+        );
+    }
+    let input = b"{\"id\":1,\"text\":\"a\"}\n";
+    for n in ["0", "1", "1024"] {
+        let out = stdout(&run(&["--format", "jsonl", "--threads", n], input));
+        assert_eq!(out.lines().count(), 1, "--threads {n}");
     }
 }
 
@@ -367,4 +383,214 @@ fn marking_many_spans_takes_linear_time() {
         marked <= 2.5 * json + 0.2,
         "marking took {marked:.2} s, the JSON report {json:.2} s"
     );
+}
+
+/// Windows tools (PowerShell's `Out-File -Encoding utf8`, Notepad) start a file with a byte
+/// order mark; it used to make the first record "expected value at line 1 column 1".
+#[test]
+fn jsonl_accepts_a_byte_order_mark_before_the_first_record() {
+    let good = serde_json::json!({"id": 1, "text": PAGE}).to_string();
+    let mut input = b"\xEF\xBB\xBF".to_vec();
+    input.extend_from_slice(format!("{good}\n{good}\n").as_bytes());
+    let out = stdout(&run(&["--format", "jsonl"], &input));
+    assert_eq!(out.lines().count(), 2, "{out}");
+    let want = serde_json::to_value(analyze(PAGE, &Options::default())).unwrap();
+    for line in out.lines() {
+        let mut v: Value = serde_json::from_str(line).unwrap();
+        v.as_object_mut().unwrap().remove("id");
+        assert_eq!(v, want);
+    }
+    // Anywhere else a byte order mark is still not JSON.
+    let input = format!("{good}\n\u{FEFF}{good}\n");
+    let err = error_of(&run(&["--format", "jsonl"], input.as_bytes()));
+    assert!(err.contains("line 2"), "{err}");
+}
+
+/// `JSON.stringify` and Python's `json.dumps` write a lone surrogate as `\ud800`; such a record
+/// used to stop the whole run. It reads as U+FFFD, as in the npm package.
+#[test]
+fn jsonl_reads_lone_surrogate_escapes_as_the_npm_package_does() {
+    let input = "{\"id\":\"a\",\"text\":\"\\ud83d Subscribe\\n2,500 $\\n\"}\n{\"id\":\"b\",\"text\":\"ok\"}\n";
+    let out = stdout(&run(&["--format", "jsonl"], input.as_bytes()));
+    let first: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let want = serde_json::to_value(analyze(
+        "\u{FFFD} Subscribe\n2,500 $\n",
+        &Options::default(),
+    ))
+    .unwrap();
+    assert_eq!(first["findings"], want["findings"]);
+    assert_eq!(out.lines().count(), 2);
+}
+
+/// A bad record's message used to say "line 3: … at line 1 column 2" (serde_json's position
+/// within the one-line record).
+#[test]
+fn bad_jsonl_record_gives_its_line_once() {
+    let input = "{\"id\":1,\"text\":\"a\"}\n{\"id\":1,\"text\":\"a\"}\n{\"id\":2,\"text\":5}\n";
+    let err = error_of(&run(&["--format", "jsonl"], input.as_bytes()));
+    assert!(err.contains("line 3:"), "{err}");
+    assert!(!err.contains("line 1"), "{err}");
+    assert!(err.contains("column 16"), "{err}");
+}
+
+/// `--html` with `--format jsonl` used to be ignored without a word.
+#[test]
+fn html_file_with_jsonl_is_refused() {
+    let html = temp_file("page.html", b"<nav><a>Home</a></nav>");
+    let input = serde_json::json!({"id": 1, "text": PAGE}).to_string();
+    let err = error_of(&run(
+        &["--format", "jsonl", "--html", html.to_str().unwrap()],
+        input.as_bytes(),
+    ));
+    assert!(err.contains("--html") && err.contains("\"html\""), "{err}");
+}
+
+/// The marked text goes to a terminal: escape sequences in the page (ESC [8m conceals the
+/// rest of the line, OSC retitles the window, CSI moves the cursor over the marks) used to be
+/// passed through and obeyed. They are shown as symbols instead; off a terminal and without
+/// colour, the text is printed as it is.
+#[test]
+fn control_characters_of_the_text_are_shown_on_a_terminal() {
+    let text = format!(
+        "Hello\x1b[8m hidden\x1b[0m\x07\x7f\u{9b}2J\n{PAGE}\x1b]0;title\x07Subscribe\x1b[1A\n"
+    );
+    let out = stdout(&run(&["--color", "always"], text.as_bytes()));
+    for ours in out.match_indices('\x1b') {
+        let rest = &out[ours.0..];
+        assert!(
+            [
+                "\x1b[0m",
+                "\x1b[2;9m",
+                "\x1b[1;35;4m",
+                "\x1b[33;4m",
+                "\x1b[1;31;4m",
+                "\x1b[41m"
+            ]
+            .iter()
+            .any(|s| rest.starts_with(s)),
+            "an escape the text brought: {:?}",
+            &rest[..rest.len().min(12)]
+        );
+    }
+    assert!(!out.contains('\x07') && !out.contains('\x7f') && !out.contains('\u{9b}'));
+    assert!(out.contains("Hello␛[8m hidden␛[0m␇␡<U+009B>2J"), "{out:?}");
+    assert!(out.contains("␛]0;title␇"), "{out:?}");
+    // Tabs and line breaks stay as they are.
+    let mut out = stdout(&run(&["--color", "always"], b"a\tb\r\nc\n"));
+    for ours in [
+        "\x1b[0m",
+        "\x1b[2;9m",
+        "\x1b[1;35;4m",
+        "\x1b[33;4m",
+        "\x1b[1;31;4m",
+        "\x1b[41m",
+    ] {
+        out = out.replace(ours, "");
+    }
+    assert!(out.starts_with("a\tb\r\nc\n"), "{out:?}");
+    // Off a terminal, without colour, every byte passes unchanged.
+    let out = stdout(&run(&["--color", "never"], text.as_bytes()));
+    assert!(
+        out.contains("Hello\x1b[8m hidden\x1b[0m\x07\x7f\u{9b}2J"),
+        "{out:?}"
+    );
+}
+
+/// A UTF-16 file (Windows' "Unicode" text, PowerShell's `>`) used to get only "invalid byte at
+/// offset 0"; the message now says what the file is and how to convert it.
+#[test]
+fn utf16_input_is_named_as_such() {
+    let mut le = vec![0xFF, 0xFE];
+    le.extend("Subscribe\n".encode_utf16().flat_map(u16::to_le_bytes));
+    let mut be = vec![0xFE, 0xFF];
+    be.extend("Subscribe\n".encode_utf16().flat_map(u16::to_be_bytes));
+    for bytes in [le, be] {
+        let err = error_of(&run(&[], &bytes));
+        assert!(
+            err.contains("offset 0") && err.contains("UTF-16") && err.contains("iconv"),
+            "{err}"
+        );
+    }
+    let err = error_of(&run(&[], b"Hello w\xFFrld"));
+    assert!(!err.contains("UTF-16"), "{err}");
+    let mut jsonl = vec![0xFF, 0xFE];
+    jsonl.extend(
+        "{\"id\":1,\"text\":\"a\"}\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    let err = error_of(&run(&["--format", "jsonl"], &jsonl));
+    assert!(err.contains("line 1") && err.contains("UTF-16"), "{err}");
+}
+
+/// On a terminal a zero-width character coloured is still zero wide, and a bidi override would
+/// reorder the line: the marked text used to print them as they are, so an `invisible` finding
+/// showed as nothing. They are printed as `<U+…>` codes; off a terminal, as they are.
+#[test]
+fn invisible_characters_are_shown_as_codes_on_a_terminal() {
+    let text = "The talks in Doha ended on Sunday without an agree\u{200B}ment, officials said.\nThe two sides will meet again next month, said a \u{202E}statement.\n";
+    let report = analyze(text, &Options::default());
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.kind == straytext::Kind::Invisible));
+    let out = stdout(&run(&["--color", "always"], text.as_bytes()));
+    assert!(out.contains("agree\x1b[41m<U+200B>\x1b[0mment"), "{out:?}");
+    assert!(
+        out.contains("a \x1b[41m<U+202E>\x1b[0mstatement"),
+        "{out:?}"
+    );
+    assert!(!out.contains(['\u{200B}', '\u{202E}']), "{out:?}");
+    let out = stdout(&run(&["--color", "never"], text.as_bytes()));
+    assert!(out.contains("agree⟦\u{200B}⟧{invisible}ment"), "{out:?}");
+}
+
+/// A full disk used to be reported as "cannot read standard output".
+#[test]
+fn a_failed_write_says_write() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // not Linux
+    };
+    let path = temp_file("page.txt", PAGE.as_bytes());
+    let jsonl = temp_file(
+        "pages.jsonl",
+        format!("{}\n", serde_json::json!({"id": 1, "text": PAGE})).as_bytes(),
+    );
+    for args in [
+        vec!["--format", "json", path.to_str().unwrap()],
+        vec!["--clean", path.to_str().unwrap()],
+        vec!["--color", "never", path.to_str().unwrap()],
+        vec!["--format", "jsonl", jsonl.to_str().unwrap()],
+    ] {
+        let o = bin()
+            .args(&args)
+            .stdout(full.try_clone().unwrap())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let err = error_of(&o);
+        assert!(
+            err.contains("cannot write to standard output"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+/// `--html -` with the text on standard input too used to read the text to its end and then an
+/// empty HTML, without a word.
+#[test]
+fn html_and_text_cannot_both_be_standard_input() {
+    for args in [&["--html", "-"][..], &["--html", "-", "-"][..]] {
+        let err = error_of(&run(args, PAGE.as_bytes()));
+        assert!(err.contains("--html -"), "{err}");
+    }
+    // The HTML from standard input, the text from a file: fine.
+    let path = temp_file("page.txt", PAGE.as_bytes());
+    let html = "<nav><a href=/>Subscribe</a></nav><article><p>The talks.</p></article>";
+    let out = stdout(&run(
+        &["--format", "json", "--html", "-", path.to_str().unwrap()],
+        html.as_bytes(),
+    ));
+    let want = serde_json::to_value(analyze(PAGE, &Options::default().with_html(html))).unwrap();
+    assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), want);
 }

@@ -60,3 +60,22 @@ for (const fx of fixtures()) {
     assert.equal(clean(text, fx.html ? { html: readFileSync(fx.html, "utf8") } : undefined), cleanCli);
   });
 }
+
+// A JSONL corpus written by JavaScript: JSON.stringify escapes a lone surrogate (`\ud800`),
+// which the CLI used to refuse (stopping the whole run); it reads it as the npm package does.
+test("same answer: JSONL from JSON.stringify, lone surrogates included", () => {
+  const texts = [PAGE, ...Object.values(TRICKY)].flatMap((t) => [t, `\uD800${t.replace("The", "The \uDC00")}\uD83D`]);
+  const input = texts.map((text, id) => JSON.stringify({ id, text })).join("\n") + "\n";
+  const lines = execFileSync(cli, ["--format", "jsonl"], { input, encoding: "utf8", maxBuffer: 256 << 20 }).trim().split("\n");
+  assert.equal(lines.length, texts.length);
+  texts.forEach((text, id) => {
+    const { id: echoed, ...fromCli } = JSON.parse(lines[id]);
+    assert.equal(echoed, id);
+    assert.deepStrictEqual(analyze(text), fromCli, `record ${id}`);
+  });
+  const cleaned = execFileSync(cli, ["--format", "jsonl", "--clean"], { input, encoding: "utf8", maxBuffer: 256 << 20 }).trim().split("\n");
+  texts.forEach((text, id) => {
+    // The CLI's clean text has U+FFFD where the caller's string had a lone surrogate.
+    assert.equal(JSON.parse(cleaned[id]).clean, clean(text).toWellFormed(), `record ${id} clean`);
+  });
+});

@@ -70,3 +70,17 @@ if (first && first.kind === "foreign_script") {
 // @ts-expect-error: findings are not `any`
 const n: number = report.findings[0].reason;
 console.log(badKind, badSub, lang, n);
+
+// The DOM layer (straytext/dom) takes the report as analyze() returns it.
+import { cleanText, collectText, highlightReport, structureHtml } from "straytext/dom";
+const page = collectText(document.body);
+const pageReport = analyze(page.text, { html: structureHtml(document.body) });
+const shown = highlightReport(pageReport, page.map, { threshold: 0.8, kinds: ["ui_text", "invisible"] });
+highlightReport(pageReport, page.map, { kinds: new Set<string>(["ui_text"]) });
+const shownCount: number | undefined = shown.counts["ui_text"];
+const pageClean: string = cleanText(page.text, pageReport, 0.8);
+// @ts-expect-error: a string is not a list of kinds (it would ask for "u", "i", "_"…)
+highlightReport(pageReport, page.map, { kinds: "ui_text" });
+// @ts-expect-error: the threshold is a number
+cleanText(page.text, pageReport, "0.8");
+console.log(shownCount, pageClean);
