@@ -34,6 +34,13 @@ pub fn name(c: char) -> Option<&'static str> {
         '\u{FEFF}' => "zero-width no-break space (byte order mark)",
         '\u{FFF9}'..='\u{FFFB}' => "interlinear annotation character",
         '\u{E0001}' | '\u{E0020}'..='\u{E007F}' => "tag character",
+        // Control characters that are not white space (tab, line breaks, form feed and next
+        // line are): bytes of a binary file or a terminal's escape sequences, never text.
+        '\u{0}' => "null character (NUL)",
+        '\u{1B}' => "escape character (ESC)",
+        '\u{7F}' => "delete character (DEL)",
+        '\u{1}'..='\u{8}' | '\u{E}'..='\u{1F}' => "control character",
+        '\u{80}'..='\u{84}' | '\u{86}'..='\u{9F}' => "C1 control character",
         _ => return None,
     })
 }
@@ -67,21 +74,35 @@ fn joins_legitimately(c: char, prev: Option<char>, next: Option<char>) -> bool {
     }
 }
 
+/// True when the eight bytes of `w` are ASCII at or above 0x20 and not DEL (the classic
+/// zero-byte test on `w` masked to its top three bits, and on `w ^ DEL`).
+fn plain_ascii(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    w & HIGH == 0 && !has_zero(w & 0xE0E0_E0E0_E0E0_E0E0) && !has_zero(w ^ 0x7F7F_7F7F_7F7F_7F7F)
+}
+
 /// Every run of invisible characters in `text`, one finding per run.
 pub fn find(text: &str) -> Vec<RawFinding> {
     let mut out: Vec<RawFinding> = Vec::new();
     // Every character [`name`] knows starts with one of these bytes in UTF-8: a scan of the
     // bytes finds the few places worth decoding (none in most pages).
-    let lead = |b: u8| matches!(b, 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF | 0xF3);
+    // The ASCII control characters are their own byte.
+    let lead = |b: u8| {
+        matches!(b, 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF | 0xF3 | 0x7F)
+            || b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+    };
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
         let i = at;
-        // No lead byte is ASCII: eight ASCII bytes at a time are passed over at once.
+        // Eight bytes at a time are passed over at once when they are ASCII without a byte
+        // below 0x20 or DEL (lines whose chunk holds a line break or a tab go byte by byte).
         let eight = bytes
             .get(i..i + 8)
             .and_then(|c| <[u8; 8]>::try_from(c).ok());
-        if eight.is_some_and(|c| u64::from_le_bytes(c) & 0x8080_8080_8080_8080 == 0) {
+        if eight.is_some_and(|c| plain_ascii(u64::from_le_bytes(c))) {
             at += 8;
             continue;
         }
@@ -159,6 +180,31 @@ mod tests {
                     assert_eq!(f[0].range, before..before + c.len_utf8());
                 }
             }
+        }
+    }
+
+    #[test]
+    fn control_characters_but_not_white_space() {
+        let text = "a\u{0}b\u{1B}[8mc\td\r\ne\u{B}\u{C}f\u{7F}g\u{85}h\u{9B}i";
+        let found: Vec<&str> = find(text).iter().map(|f| &text[f.range.clone()]).collect();
+        assert_eq!(found, ["\u{0}", "\u{1B}", "\u{7F}", "\u{9B}"]);
+        let f = find("x\u{1B}y");
+        assert_eq!(f[0].reason, "invisible character: escape character (ESC)");
+    }
+
+    #[test]
+    fn plain_ascii_is_the_byte_test() {
+        let mut rng = crate::testing::XorShift(0x0123_4567_89ab_cdef);
+        for _ in 0..20_000 {
+            // Bytes mostly printable ASCII, some controls, DEL and high bytes.
+            let bytes: [u8; 8] = std::array::from_fn(|_| match rng.below(12) {
+                0 => rng.below(0x20) as u8,
+                1 => 0x7F,
+                2 => 0x80 + rng.below(0x80) as u8,
+                _ => 0x20 + rng.below(0x5F) as u8,
+            });
+            let want = bytes.iter().all(|&b| (0x20..0x7F).contains(&b));
+            assert_eq!(plain_ascii(u64::from_le_bytes(bytes)), want, "{bytes:?}");
         }
     }
 

@@ -54,22 +54,67 @@ impl Detected {
 
 /// Detects the language of a fragment.
 pub fn detect(fragment: &str) -> Option<Detected> {
-    whatlang::detect(fragment).map(|info| Detected {
-        lang: info.lang(),
-        confidence: info.confidence(),
-        reliable: info.is_reliable(),
+    whatlang::detect(fragment).map(|info| {
+        let lang = by_arabic_orthography(fragment, info.lang(), |_| true);
+        Detected {
+            lang,
+            confidence: info.confidence(),
+            reliable: info.is_reliable(),
+        }
     })
 }
 
 /// Detects the language of a fragment, choosing only among `allowed`.
 pub fn detect_among(fragment: &str, allowed: Vec<Lang>) -> Option<Detected> {
-    Detector::with_allowlist(allowed)
-        .detect(fragment)
-        .map(|info| Detected {
-            lang: info.lang(),
-            confidence: info.confidence(),
-            reliable: info.is_reliable(),
-        })
+    let detected = Detector::with_allowlist(allowed.clone()).detect(fragment)?;
+    let lang = by_arabic_orthography(fragment, detected.lang(), |l| allowed.contains(&l));
+    Some(Detected {
+        lang,
+        confidence: detected.confidence(),
+        reliable: detected.is_reliable(),
+    })
+}
+
+/// Arabic, Persian and Urdu share a script but not every letter: Persian and Urdu write yeh
+/// and kaf as `ی` (U+06CC) and `ک` (U+06A9) and add `پ چ ژ گ`, Urdu adds `ٹ ڈ ڑ ں ہ ھ ے`, while
+/// Arabic writes `ي` (U+064A) and `ك` (U+0643), which look alike but are other characters.
+/// whatlang's trigrams cannot see this on a few words (it names `يوم متبقٍ` Persian), so when
+/// the fragment's letters belong to one orthography only and whatlang named another of the
+/// three, the orthography's language is taken (if `allowed`).
+fn by_arabic_orthography(fragment: &str, lang: Lang, allowed: impl Fn(Lang) -> bool) -> Lang {
+    if !matches!(lang, Lang::Ara | Lang::Pes | Lang::Urd) {
+        return lang;
+    }
+    let (mut arabic, mut persian, mut urdu) = (false, false, false);
+    for c in fragment.chars() {
+        match c {
+            '\u{064A}' | '\u{0643}' => arabic = true,
+            '\u{06CC}' | '\u{06A9}' | '\u{067E}' | '\u{0686}' | '\u{0698}' | '\u{06AF}' => {
+                persian = true
+            }
+            '\u{0679}' | '\u{0688}' | '\u{0691}' | '\u{06BA}' | '\u{06C1}' | '\u{06BE}'
+            | '\u{06D2}' => urdu = true,
+            _ => {}
+        }
+    }
+    let by_letters = match (arabic, persian || urdu) {
+        (true, false) => Lang::Ara,
+        // Urdu's own letters decide between Urdu and Persian only when whatlang hesitated
+        // between the two orthographies' family, not against its choice of Persian or Urdu.
+        (false, true) if lang == Lang::Ara => {
+            if urdu {
+                Lang::Urd
+            } else {
+                Lang::Pes
+            }
+        }
+        _ => return lang,
+    };
+    if allowed(by_letters) {
+        by_letters
+    } else {
+        lang
+    }
 }
 
 /// The document's language, told from a sample of its longest lines (the prose, where
@@ -128,7 +173,9 @@ pub fn document_language(
             return Some(d);
         }
     }
-    detect(&sample)
+    // Confidence 0 is whatlang's tie between its best languages (a word or two, a few
+    // letters): the language cannot be told.
+    detect(&sample).filter(|d| d.confidence > 0.0)
 }
 
 /// A page's lines longest first, in the order of a stable sort by decreasing length, found by
@@ -481,6 +528,33 @@ mod tests {
     use crate::segment::lines;
 
     #[test]
+    fn arabic_persian_and_urdu_by_their_own_letters() {
+        // (fragment, language expected): short fragments whose letters belong to one
+        // orthography, and sentences whatlang already names right, which must stay so.
+        let cases: &[(&str, Lang)] = &[
+            ("يوم متبقٍ", Lang::Ara),
+            ("اشترك الآن في النشرة", Lang::Ara),
+            ("كتب الطالب الدرس في البيت", Lang::Ara),
+            ("این یک کتاب خوب است", Lang::Pes),
+            ("من به مدرسه می‌روم و درس می‌خوانم", Lang::Pes),
+            ("یہ ایک اچھی کتاب ہے اور میں اسے پڑھ رہا ہوں", Lang::Urd),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(detect(text).map(|d| d.lang), Some(want), "{text}");
+        }
+        // Letters of both orthographies: whatlang's choice stands.
+        let mixed = "كتاب یک";
+        let raw = whatlang::detect(mixed).map(|i| i.lang());
+        assert_eq!(detect(mixed).map(|d| d.lang), raw);
+        // Only an allowed language is taken.
+        assert_eq!(
+            by_arabic_orthography("يوم", Lang::Pes, |l| l != Lang::Ara),
+            Lang::Pes
+        );
+        assert_eq!(by_arabic_orthography("يوم", Lang::Eng, |_| true), Lang::Eng);
+    }
+
+    #[test]
     fn longest_first_is_the_stable_sort_by_length() {
         let mut rng = crate::testing::XorShift(0x9e37_79b9_7f4a_7c15);
         for n in 0..80 {
@@ -511,6 +585,17 @@ mod tests {
         let text = "Menu\nHome\nDer Bundestag hat am Donnerstag über das neue Gesetz abgestimmt, das die Förderung von Wärmepumpen regelt.\nLogin";
         let d = document_language(text, &lines(text), None).unwrap();
         assert_eq!(d.code(), "deu");
+    }
+
+    #[test]
+    fn a_page_too_short_to_tell_has_no_language() {
+        // whatlang names a language at confidence 0 for these; the contract wants null.
+        for text in ["x", "a", "1 2 3", "", "?!"] {
+            let d = document_language(text, &lines(text), None);
+            assert!(d.is_none(), "{text:?}: {d:?}");
+        }
+        let text = "Subscribe to our newsletter for the latest news and updates.";
+        assert!(document_language(text, &lines(text), None).is_some());
     }
 
     #[test]

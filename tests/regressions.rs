@@ -150,3 +150,75 @@ fn a_huge_mixed_script_word_has_a_short_reason() {
             && f.reason.contains("U+0430")
             && !f.reason.contains("more")));
 }
+
+/// A few lines without prose used to go to the line model, which places lines relative to the
+/// page's prose and learned from whole pages: `Subscribe` / `Hello` came out as content /
+/// noise, the wrong way round. Such a page is now judged by each line's own evidence (shape,
+/// UI phrase, repetition), and a line with none stays content.
+#[test]
+fn a_few_lines_without_prose_are_judged_by_their_own_evidence() {
+    let cases: &[(&str, &[&str])] = &[
+        ("Subscribe\nHello", &["noise", "content"]),
+        ("Subscribe\n55 Comments", &["noise", "noise"]),
+        ("Hello\nHello", &["content", "noise"]),
+        ("Hello there", &["content"]),
+        (
+            "Log in\nMy grandmother's recipe book\n2,500 $",
+            &["noise", "content", "noise"],
+        ),
+    ];
+    for &(text, want) in cases {
+        let report = analyze(text, &Options::default());
+        let got: Vec<&str> = report
+            .lines
+            .iter()
+            .map(|l| match l.verdict {
+                straytext::Verdict::Noise => "noise",
+                straytext::Verdict::Content => "content",
+            })
+            .collect();
+        assert_eq!(got, want, "{text:?}");
+        // Every noise line has a finding that says why.
+        let flagged = report
+            .findings
+            .iter()
+            .filter(|f| f.kind == straytext::Kind::UiText);
+        assert_eq!(
+            flagged.count(),
+            want.iter().filter(|&&v| v == "noise").count()
+        );
+    }
+}
+
+/// whatlang names a few Arabic words Persian (`يوم متبقٍ`, the countdown of the example page):
+/// the letters ي and ك are Arabic's, Persian writes ی and ک.
+#[test]
+fn arabic_words_are_named_arabic() {
+    let text = "The talks in Doha ended on Sunday without an agreement, officials said.\nAUGUST 2025 يوم متبقٍ\n";
+    let report = analyze(text, &Options::default());
+    let arabic = report
+        .findings
+        .iter()
+        .find(|f| &text[f.bytes()] == "يوم متبقٍ")
+        .expect("the Arabic run is found");
+    assert_eq!(arabic.language.as_deref(), Some("ara"));
+    assert!(!arabic.reason.contains("Persian"), "{}", arabic.reason);
+}
+
+/// NUL, ESC and other control characters that are not white space are invisible findings.
+#[test]
+fn control_characters_are_invisible_findings() {
+    let text = "Breaking news\u{1B}[2J from the capital.\u{0}\n";
+    let report = analyze(text, &Options::default());
+    let invisible: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.kind == straytext::Kind::Invisible)
+        .map(|f| &text[f.bytes()])
+        .collect();
+    assert_eq!(invisible, ["\u{1B}", "\u{0}"]);
+    assert_eq!(
+        clean(text, &Options::default()),
+        "Breaking news[2J from the capital.\n"
+    );
+}
