@@ -31,6 +31,8 @@ test("the tarball ships only what is needed", () => {
   };
   walk(packed.pkgDir);
   assert.deepEqual(files.sort(), [
+    "LICENSE-APACHE",
+    "LICENSE-MIT",
     "README.md",
     "js/dom.d.ts",
     "js/dom.js",
