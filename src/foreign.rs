@@ -512,9 +512,13 @@ pub fn find_foreign_scripts(host: &Host, lines: &[Line]) -> Vec<RawFinding> {
             }
             let lang = run_language(run_text, g.letters);
             let score = (0.6 + 0.05 * g.letters as f32).min(0.97);
+            // The language in brackets unless it is the script's name ("Arabic words", not
+            // "Arabic words (Arabic)").
             let what = match lang {
-                Some(l) => format!("{} words ({})", g.script.full_name(), l.eng_name()),
-                None => format!("{} words", g.script.full_name()),
+                Some(l) if l.eng_name() != g.script.full_name() => {
+                    format!("{} words ({})", g.script.full_name(), l.eng_name())
+                }
+                _ => format!("{} words", g.script.full_name()),
             };
             out.push(RawFinding {
                 kind: Kind::ForeignScript,

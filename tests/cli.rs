@@ -599,3 +599,32 @@ fn html_and_text_cannot_both_be_standard_input() {
     let want = serde_json::to_value(analyze(PAGE, &Options::default().with_html(html))).unwrap();
     assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), want);
 }
+
+/// README.md's "What a report looks like" is the CLI's real output for the text its `printf`
+/// writes: the language, the script and every finding (the `lines` are abbreviated there).
+#[test]
+fn the_readme_example_is_real_output() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md is readable");
+    let section = &readme[readme
+        .find("## What a report looks like")
+        .expect("the section")..];
+    let printf = section
+        .lines()
+        .find(|l| l.starts_with("$ printf '"))
+        .expect("the printf");
+    let quoted = &printf["$ printf '".len()..printf.rfind("' >").expect("the quote's end")];
+    let text = quoted.replace("\\n", "\n");
+    let json_block = section
+        .split("```json\n")
+        .nth(1)
+        .and_then(|s| s.split("\n```").next())
+        .expect("the JSON block");
+    let shown: Value = serde_json::from_str(json_block).expect("the README's JSON parses");
+    let out: Value = serde_json::from_str(&stdout(&run(&["--format", "json"], text.as_bytes())))
+        .expect("the CLI's JSON parses");
+    for field in ["language", "script", "findings"] {
+        assert_eq!(out[field], shown[field], "README's {field}");
+    }
+    assert_eq!(out["lines"][0], shown["lines"][0]);
+}
