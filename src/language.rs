@@ -14,11 +14,11 @@ use whatlang::{Detector, Lang};
 
 /// At most this many bytes of the document's longest lines are given to whatlang to tell the
 /// document's language.
-const DOCUMENT_SAMPLE_BYTES: usize = 1200;
+pub const DOCUMENT_SAMPLE_BYTES: usize = 1200;
 
 /// whatlang first hears this many bytes of the sample, and the rest only when it is not
 /// certain.
-const FIRST_TRY_BYTES: usize = 400;
+pub const FIRST_TRY_BYTES: usize = 400;
 
 /// The first try takes the start of this many lines at least (a share of [`FIRST_TRY_BYTES`]
 /// each), so that no line decides it alone.
@@ -361,7 +361,7 @@ impl FunctionWords {
     }
 
     /// A filter of the ASCII function words of another language than `host_bits`'s and of
-    /// none of them (in the bits of [`filter_slot`]): an ASCII word whose bit is clear
+    /// none of them (in the bits of `filter_slot`): an ASCII word whose bit is clear
     /// ([`in_filter`]) is no such word. Built once per set of host languages.
     pub fn foreign_only_filter(&self, host_bits: LangSet) -> Arc<[u64]> {
         static CACHE: Mutex<Vec<(LangSet, Arc<[u64]>)>> = Mutex::new(Vec::new());
