@@ -27,7 +27,10 @@ pub struct RawScriptInfo {
 
 impl RawScriptInfo {
     fn new(mut counters: Vec<(Script, usize)>) -> Self {
-        counters.sort_unstable_by_key(|(_, score)| Reverse(*score));
+        // straytext: a stable sort, so that scripts with equal counts keep their order (an
+        // unstable sort broke such ties one way on x86_64 and another on wasm32, where its
+        // elements are half the size: the CLI and the npm package named different languages).
+        counters.sort_by_key(|(_, score)| Reverse(*score));
         Self { counters }
     }
 
