@@ -328,7 +328,7 @@ fn cmd_speed(path: &str, args: &[String]) {
     let mut rows = Vec::new();
     let methods: [(&str, &str, bool); 6] = [
         ("straytext", "straytext::analyze (native)", false),
-        ("whatlang-line", "whatlang 0.18 on every line", false),
+        ("whatlang-line", "whatlang 0.18 on every line (straytext's vendored copy)", false),
         ("script-runs", "script runs + mixed words (unicode-script 0.5)", false),
         ("unicode-security", "unicode-security 0.1 per word", false),
         ("lingua-line", "lingua 1.8 on every line (21 languages)", true),
