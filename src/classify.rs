@@ -34,6 +34,15 @@ impl Decision {
             why: Some((subkind, reason.into())),
         }
     }
+
+    /// Noise by the rules: a copy of a line that stands `copies` times in the page.
+    fn repeated(copies: usize) -> Self {
+        Decision::noise(
+            0.85,
+            Subkind::Duplicate,
+            format!("a line repeated {copies} times in the page"),
+        )
+    }
 }
 
 /// The hand rules, used only when no line model is available.
@@ -72,11 +81,7 @@ fn decide_by_rules(
             })
         };
         if !keep {
-            return Decision::noise(
-                0.85,
-                Subkind::Duplicate,
-                format!("a line repeated {} times in the page", f.copies),
-            );
+            return Decision::repeated(f.copies);
         }
         return Decision::content(0.7);
     }
@@ -158,11 +163,7 @@ fn decide_by_own_evidence(f: &LineFeatures) -> Decision {
         return Decision::noise(0.9, k, phrase_reason(k));
     }
     if f.copies > 1 && !f.first_copy {
-        return Decision::noise(
-            0.85,
-            Subkind::Duplicate,
-            format!("a line repeated {} times in the page", f.copies),
-        );
+        return Decision::repeated(f.copies);
     }
     Decision::content(0.6)
 }

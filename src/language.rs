@@ -66,8 +66,17 @@ pub fn detect(fragment: &str) -> Option<Detected> {
 
 /// Detects the language of a fragment, choosing only among `allowed`.
 pub fn detect_among(fragment: &str, allowed: Vec<Lang>) -> Option<Detected> {
-    let detected = Detector::with_allowlist(allowed.clone()).detect(fragment)?;
-    let lang = by_arabic_orthography(fragment, detected.lang(), |l| allowed.contains(&l));
+    // Which of the Arabic-script languages are allowed, kept before the list moves into the
+    // detector (no copy of the list per call).
+    const ARABIC_SCRIPT: [Lang; 3] = [Lang::Ara, Lang::Pes, Lang::Urd];
+    let permitted = ARABIC_SCRIPT.map(|l| allowed.contains(&l));
+    let detected = Detector::with_allowlist(allowed).detect(fragment)?;
+    let lang = by_arabic_orthography(fragment, detected.lang(), |l| {
+        ARABIC_SCRIPT
+            .iter()
+            .zip(permitted)
+            .any(|(&a, ok)| a == l && ok)
+    });
     Some(Detected {
         lang,
         confidence: detected.confidence(),
@@ -547,6 +556,12 @@ mod tests {
         let raw = whatlang::detect(mixed).map(|i| i.lang());
         assert_eq!(detect(mixed).map(|d| d.lang), raw);
         // Only an allowed language is taken.
+        let among = |allowed: Vec<Lang>| detect_among("يوم متبقٍ", allowed).map(|d| d.lang);
+        assert_eq!(
+            among(vec![Lang::Ara, Lang::Pes, Lang::Eng]),
+            Some(Lang::Ara)
+        );
+        assert_ne!(among(vec![Lang::Pes, Lang::Urd]), Some(Lang::Ara));
         assert_eq!(
             by_arabic_orthography("يوم", Lang::Pes, |l| l != Lang::Ara),
             Lang::Pes

@@ -316,28 +316,22 @@ fn annotate(
                 labels.push(label);
             }
         }
-        if colour {
+        // The mark around the body: a colour, or brackets and the labels.
+        let (open, close) = if colour {
             let kind = inside.first().map_or(Kind::UiText, |f| f.kind);
-            out.write_all(style(kind).as_bytes())?;
-            put_body(
-                out,
-                text,
-                r.start..r.start + body.len(),
-                &inside,
-                show_controls,
-            )?;
-            out.write_all(b"\x1b[0m")?;
+            (style(kind), "\x1b[0m".to_string())
         } else {
-            out.write_all("⟦".as_bytes())?;
-            put_body(
-                out,
-                text,
-                r.start..r.start + body.len(),
-                &inside,
-                show_controls,
-            )?;
-            write!(out, "⟧{{{}}}", labels.join(","))?;
-        }
+            ("⟦", format!("⟧{{{}}}", labels.join(",")))
+        };
+        out.write_all(open.as_bytes())?;
+        put_body(
+            out,
+            text,
+            r.start..r.start + body.len(),
+            &inside,
+            show_controls,
+        )?;
+        out.write_all(close.as_bytes())?;
         out.write_all(tail.as_bytes())?;
         at = r.end;
     }

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir, readFile, writeFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch } from './extension/browser.mjs';
+import { launch, openPage } from './extension/browser.mjs';
 import { serve } from './extension/server.mjs';
 import { tempDir } from './packed.mjs';
 
@@ -58,15 +58,7 @@ after(async () => {
 
 for (const [path, csp] of [['/news-en.html', 'no CSP'], ['/news-ja.html', "a strict CSP (script-src 'self', Trusted Types)"]]) {
   test(`the README's embedding recipe highlights the noise on a page with ${csp}`, async () => {
-    const page = await chrome.context.newPage();
-    /** @type {string[]} */
-    const problems = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    await page.goto(`${server.origin}${path}`);
-    await page.bringToFront();
+    const { page, problems } = await openPage(chrome.context, `${server.origin}${path}`);
     // Highlights drawn and the inserted ::highlight style applied (the two land in either order).
     const highlighted = () =>
       page.waitForFunction(() => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, access } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { loadavg, cpus } from 'node:os';
-import { launch } from './extension/browser.mjs';
+import { launch, openPage } from './extension/browser.mjs';
 import { serve } from './extension/server.mjs';
 import { panelOf } from './extension/panel.mjs';
 import { highlightsInPage, straytextHighlightCount, pageGlobals, pageStyles } from './extension/probes.mjs';
@@ -35,17 +35,8 @@ after(async () => {
  * Opens a test page and records what its console and its own scripts complain about.
  * @param {string} path
  */
-async function open(path) {
-  const page = await chrome.context.newPage();
-  /** @type {string[]} */
-  const problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(`${server.origin}${path}`);
-  await page.bringToFront();
-  return { page, problems };
+function open(path) {
+  return openPage(chrome.context, `${server.origin}${path}`);
 }
 
 /**

@@ -120,3 +120,22 @@ async function findExtension(cdp) {
   }
   throw new Error('the extension\'s service worker never started');
 }
+
+/**
+ * Opens `url` in a new tab of `context`, brought to the front, and records what its console and
+ * its own scripts complain about.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} url
+ */
+export async function openPage(context, url) {
+  const page = await context.newPage();
+  /** @type {string[]} */
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  await page.bringToFront();
+  return { page, problems };
+}
