@@ -333,6 +333,13 @@ fn explain(i: usize, f: &LineFeatures, page: &PageFacts, p: f32) -> (Subkind, St
 /// The model score a prose line inside the article must reach to be called noise.
 const INSIDE_PROSE_THRESHOLD: f32 = 0.4;
 
+/// The model score a prose line right after a prose line kept as content must reach to be
+/// called noise: the article's paragraphs go on until the evidence is clear (its last one,
+/// before a share bar or a comment count, scores just above the page's threshold in every
+/// language, as the model learned that the last paragraph of a page is often a note, a bio
+/// or a prompt; `tools/quality/RESULTS.md`).
+const CONTINUED_PROSE_THRESHOLD: f32 = 0.6;
+
 /// A paste of fewer prose lines than this is a deliberate selection, not a page: the model,
 /// which learned from whole pages, has no page around its prose lines to judge them against,
 /// so they stay content.
@@ -438,6 +445,23 @@ fn decide_by_model(
             }
         })
         .collect();
+
+    // Prose that continues kept prose stays content unless the model is sure (line by line, so
+    // that a run of such paragraphs is kept from the first).
+    for i in 1..out.len() {
+        let continues = feats[i].prose
+            && feats[i - 1].prose
+            && out[i - 1].verdict == Verdict::Content
+            && out[i].verdict == Verdict::Noise
+            && scores
+                .get(i)
+                .is_some_and(|&p| p < CONTINUED_PROSE_THRESHOLD)
+            && feats[i].shape.is_none();
+        if continues {
+            let p = scores.get(i).copied().unwrap_or(0.0);
+            out[i] = Decision::content(1.0 - p);
+        }
+    }
 
     // The headline: the nearest line of a few words standing just before the first prose line
     // stays content (a title has no sentence punctuation and is often shorter than the model

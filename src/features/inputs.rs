@@ -129,6 +129,11 @@ pub const INPUT_NAMES: &[&str] = &[
     "per_article_before",
     "per_article_after",
     "per_page_article",
+    // The word edges of the line and of the lines around it (see `edge_grams`).
+    "edge_score",
+    "edge_p1",
+    "edge_n1",
+    "edge_win3",
     // The clipboard's HTML (all 0 when there is none; the plain-text model reads none of
     // these, see `PLAIN_INPUTS`).
     "html",
@@ -357,6 +362,7 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
     let mut logc = vec![0f64; n + 1];
     let mut term = vec![0usize; n + 1];
     let mut short = vec![0usize; n + 1];
+    let mut edge = vec![0f64; n + 1];
     // From the HTML: characters inside the article block, link characters, lines found.
     let mut article_chars = vec![0f64; n + 1];
     let mut link = vec![0f64; n + 1];
@@ -380,6 +386,7 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
         logc[i + 1] = logc[i] + f64::from(logs[i]);
         term[i + 1] = term[i] + usize::from(f.terminal);
         short[i + 1] = short[i] + usize::from(is_short(f));
+        edge[i + 1] = edge[i] + f64::from(f.edge_score);
     }
     let total_chars = chars[n].max(1.0);
     let total_prose = prose_chars[n];
@@ -633,6 +640,15 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
         ]);
         out.extend_from_slice(&page_inputs);
         out.extend_from_slice(periodic.get(i).unwrap_or(&[0.0; PERIOD_INPUTS]));
+        let (edge3, k3) = window(&edge, i, 3);
+        out.extend_from_slice(&[
+            f.edge_score,
+            i.checked_sub(1)
+                .and_then(|j| feats.get(j))
+                .map_or(0.0, |g| g.edge_score),
+            feats.get(i + 1).map_or(0.0, |g| g.edge_score),
+            (edge3 / k3.max(1) as f64) as f32,
+        ]);
 
         // The HTML's hints: all 0 for a page without HTML (the plain-text model reads only the
         // inputs before these; the HTML model reads them all).

@@ -13,6 +13,7 @@ use crate::report::Subkind;
 use crate::segment::Line;
 
 mod count;
+mod edge_grams;
 mod function_words;
 mod hashes;
 mod inputs;
@@ -20,6 +21,7 @@ mod periodicity;
 mod shape;
 
 use count::{count_line, line_breaks, LineCounts};
+use edge_grams::edge_table;
 use function_words::HashTable;
 use hashes::{key_hash, line_form};
 use shape::shape_counted;
@@ -106,6 +108,10 @@ pub struct LineFeatures {
     pub breaks_before: usize,
     /// Tabs inside the line (browsers copy table cells with tabs between them).
     pub tabs: usize,
+    /// How much the beginnings and endings of its words look like those of noise lines
+    /// (positive) or of content lines (negative), learned from labelled pages (see
+    /// `edge_grams`); 0 for a line without words or whose words the table does not know.
+    pub edge_score: f32,
     /// What the clipboard's HTML says about the line (the default when there is no HTML).
     pub hint: LineHint,
 }
@@ -189,6 +195,7 @@ pub fn extract(
         }
     }
 
+    let edges = edge_table();
     let mut feats: Vec<LineFeatures> = counts
         .iter()
         .enumerate()
@@ -263,6 +270,7 @@ pub fn extract(
                     .and_then(|p| text.get(p.range.end..lines[i].range.start))
                     .map_or(0, line_breaks),
                 tabs: c.tabs,
+                edge_score: edges.score(line_text),
                 hint: hints.and_then(|h| h.get(i).copied()).unwrap_or_default(),
             }
         })

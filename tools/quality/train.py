@@ -9,7 +9,7 @@ Reports, for the cross-validated predictions (5 folds, grouped by page, so no pa
 by a model that saw it), the noise-class line and character P/R/F1 on dev and on dev-multi,
 then trains on everything and writes the model.
 """
-import argparse, json, struct, sys
+import argparse, json, os, struct, sys, zlib
 import numpy as np
 import lightgbm as lgb
 from sklearn.model_selection import GroupKFold
@@ -27,10 +27,21 @@ MULTI_WEIGHT = 4.0   # dev-multi has few labelled lines, but they are the only n
 PAGE_BETA = 0.3
 PAGE_MEAN_REFERENCE = 0.4
 PAGE_MIN_KEPT = 0.1
+# A prose line right after a prose line kept as content needs this score to go
+# (CONTINUED_PROSE_THRESHOLD in src/classify.rs).
+CONTINUED_PROSE = 0.6
 
 
-def page_rule(scores, chars, threshold):
+def page_rule(scores, chars, threshold, prose):
     """Noise verdicts (bool) of one page's lines under the page rules."""
+    noise = page_threshold_rule(scores, chars, threshold)
+    for j in range(1, len(scores)):
+        if noise[j] and prose[j] and prose[j - 1] and not noise[j - 1] and scores[j] < CONTINUED_PROSE:
+            noise[j] = False
+    return noise
+
+
+def page_threshold_rule(scores, chars, threshold):
     tot = float(chars.sum())
     if len(scores) == 0 or tot <= 0:
         return scores >= threshold
@@ -44,13 +55,13 @@ def page_rule(scores, chars, threshold):
     return noise
 
 
-def verdicts(oof, chars, pages, threshold, rule):
+def verdicts(oof, chars, pages, threshold, rule, prose):
     """Noise verdicts (0/1) of every line: the threshold alone, or with the page rules."""
     if not rule:
         return (oof >= threshold).astype(int)
     out = np.zeros(len(oof), dtype=int)
     for ix in pages:
-        out[ix] = page_rule(oof[ix], chars[ix], threshold)
+        out[ix] = page_rule(oof[ix], chars[ix], threshold, prose[ix])
     return out
 
 
@@ -223,6 +234,11 @@ def main():
     ap.add_argument('--mask', action='append', default=[], metavar='PREFIX',
                     help='set the inputs whose names start with PREFIX to 0, so that the model never'
                          ' reads them but keeps the crate\'s input layout (repeatable)')
+    ap.add_argument('--blind', type=float, default=0.0, metavar='SHARE',
+                    help='train as if this share of the pages were in a language the word-edge'
+                         ' table has not learned: their edge_* inputs are the ones of DUMP.tsv.blind'
+                         ' (written by edge_grams.py oof) in training; every page is scored with'
+                         ' its own')
     a = ap.parse_args()
     PARAMS['seed'] = a.seed
     DEPTH = a.depth
@@ -256,7 +272,19 @@ def main():
     is_multi = np.concatenate([np.full(len(l[4]), m) for (_, _, _, m), l in zip(parts, loaded)])
     mode = np.concatenate([np.full(len(l[4]), md) for (md, _, _, _), l in zip(parts, loaded)])
     lab = y >= 0
+    prose = X[:, names.index('prose')] > 0.5
     w = weights(ch, is_multi, a.power)
+    # Training inputs: the blind pages' edge_* inputs replaced (see --blind).
+    X_train = X
+    if a.blind > 0:
+        blind_rows = np.array([zlib.crc32(i.encode()) % 1000 < a.blind * 1000 for i in ids])
+        X_train = X.copy()
+        cols = [k for k, n_ in enumerate(names) if n_.startswith('edge_')]
+        B = np.concatenate([np.loadtxt(path + '.blind', skiprows=1, dtype=np.float32, ndmin=2)
+                            for _, _, path, _ in parts])
+        assert B.shape == (len(X), len(cols)), (B.shape, len(cols))
+        X_train[np.ix_(blind_rows, cols)] = B[blind_rows]
+        print(f'{blind_rows.sum()} lines of {a.blind:.0%} of the pages trained blind to the word edges', file=sys.stderr)
     print(f'{lab.sum()} labelled lines ({(lab & is_multi).sum()} from dev-multi), {len(names)} inputs, '
           f'modes {sorted(set(mode))}', file=sys.stderr)
 
@@ -265,7 +293,7 @@ def main():
     oof = np.zeros(len(y))
     for k, (tr, te) in enumerate(GroupKFold(n_splits=a.folds).split(X, y, ids)):
         tr = tr[lab[tr]]
-        m = lgb.train(PARAMS, lgb.Dataset(X[tr], y[tr], weight=w[tr], feature_name=names), a.trees)
+        m = lgb.train(PARAMS, lgb.Dataset(X_train[tr], y[tr], weight=w[tr], feature_name=names), a.trees)
         oof[te] = m.predict(X[te])
     if a.save_oof:
         np.savetxt(a.save_oof, oof, fmt='%.5f')
@@ -279,13 +307,13 @@ def main():
     pages = [np.array(v) for v in groups.values()]
 
     def objective(t):
-        v = verdicts(oof, ch, pages, t, rule)
+        v = verdicts(oof, ch, pages, t, rule, prose)
         return sum(prf(y[m_], v[m_], ch[m_])[2] for _, d_, u_ in sets for m_ in (d_, u_))
     best = max(np.arange(0.1, 0.91, 0.02), key=objective)
     print(f'CV threshold maximising char F1: {best:.2f}', file=sys.stderr)
     threshold = round(float(best if a.threshold is None else a.threshold), 2)
     for t in sorted({0.5, threshold}):
-        v = verdicts(oof, ch, pages, t, rule)
+        v = verdicts(oof, ch, pages, t, rule, prose)
         for md, dev_l, multi_l in sets:
             for name, mask in [('dev', dev_l), ('dev-multi', multi_l)] + \
                     [(f'dev/{s}', (src == s) & dev_l) for s in sorted(set(src[dev_l]))]:
@@ -296,7 +324,7 @@ def main():
                 print(f'CV threshold {t:.2f} {md:5s} {name:24s} line P/R/F1 {lp:.3f} {lr:.3f} {lf:.3f}   char P/R/F1 {cp:.3f} {cr:.3f} {cf:.3f}')
     if a.cv_pred:
         # The cross-validated verdicts in score_noise.py's format, one file per bench file and mode.
-        v = verdicts(oof, ch, pages, threshold, rule)
+        v = verdicts(oof, ch, pages, threshold, rule, prose)
         for md in modes:
             for tag, mask in [('dev', ~is_multi & (mode == md)), ('dev-multi', is_multi & (mode == md))]:
                 flagged = {}
@@ -310,7 +338,7 @@ def main():
                         f.write(json.dumps({'id': pid, 'noise_lines': sorted(lines)}) + '\n')
 
     # The shipped model: trained on every labelled line.
-    m = lgb.train(PARAMS, lgb.Dataset(X[lab], y[lab], weight=w[lab], feature_name=names), a.trees)
+    m = lgb.train(PARAMS, lgb.Dataset(X_train[lab], y[lab], weight=w[lab], feature_name=names), a.trees)
     size = export(m, names, threshold, a.out)
     print(f'wrote {a.out}: {m.num_trees()} trees, {size} bytes, threshold {threshold}')
     sample = X[np.random.default_rng(1).choice(len(X), 2000, replace=False)]

@@ -1,0 +1,396 @@
+//! The word-edge score of a line: how much the beginnings and endings of its words look like
+//! those of noise lines rather than content lines, learned from the benchmark's labelled lines
+//! (`tools/quality/edge_grams.py` writes the table, `data/line-edge-grams.bin`).
+//!
+//! Every whitespace-separated word, lower-cased and padded with a space on each side, gives
+//! its first and last 2, 3 and 4 characters: `" ©"`, `"ts "`, `" our"`, `". "`, `"; "`, `" {"`
+//! (a copyright sign, a plural, a possessive, a sentence ending inside the line, code). The
+//! table holds a weight for 5,000 of them; a line's score is the sum of its edges' weights
+//! divided by the square root of its number of edges (0 for a line without words). Edges the
+//! table does not hold weigh nothing, so text in a language the table has not seen scores near
+//! 0 and the line model decides it from its other inputs, which it was trained to do.
+
+use super::hashes::{fnv, FNV_SEED};
+use std::sync::OnceLock;
+
+/// The shipped table.
+const TABLE: &[u8] = include_bytes!("../../data/line-edge-grams.bin");
+
+/// A table of edge weights, looked up by the hash of an edge's characters: a cuckoo table,
+/// so that a lookup reads two slots without a branch (an edge sits in one of its two slots).
+#[derive(Debug)]
+pub(crate) struct EdgeTable {
+    /// Per slot, its edge's 24-bit tag (never 0) above its weight (i8, in units of `scale`);
+    /// 0 for an empty slot.
+    slots: Box<[u32]>,
+    /// The number of slots minus one (a power of two minus one).
+    mask: usize,
+    /// The weight of one unit.
+    scale: f32,
+}
+
+/// The shipped table (an empty one, scoring every line 0, if the file does not parse; a test
+/// checks that it does).
+pub(crate) fn edge_table() -> &'static EdgeTable {
+    static SHIPPED: OnceLock<EdgeTable> = OnceLock::new();
+    SHIPPED.get_or_init(|| EdgeTable::parse(TABLE).unwrap_or_else(EdgeTable::empty))
+}
+
+/// Where white space splits words, as Python's `str.split()` splits them (the training script
+/// splits them so): Unicode white space and the four ASCII information separators.
+fn splits_words(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// The hash of an edge: FNV-1a over its characters from its padding space on, so over a word's
+/// ending backwards (`"ts "` as `' ', 's', 't'`, from another seed than beginnings, which would
+/// otherwise hash `"© "` as `" ©"`), which lets a word's three endings be hashed one from the
+/// other, as its three beginnings are.
+fn edge_hash(edge: &str) -> u64 {
+    if edge.ends_with(' ') && !edge.starts_with(' ') {
+        edge.chars().rev().fold(ENDING_SEED, fnv)
+    } else {
+        edge.chars().fold(FNV_SEED, fnv)
+    }
+}
+
+/// The seed of the hashes of word endings.
+const ENDING_SEED: u64 = FNV_SEED ^ 0x5bd1_e995;
+
+impl EdgeTable {
+    fn empty() -> Self {
+        EdgeTable {
+            slots: vec![0; 2].into_boxed_slice(),
+            mask: 1,
+            scale: 0.0,
+        }
+    }
+
+    /// Reads `"STEG"`, version 1, the number of edges (u32), the scale (f32), then per edge its
+    /// UTF-8 length (u8), its characters and its weight (i8).
+    fn parse(bytes: &[u8]) -> Option<Self> {
+        let rest = bytes.strip_prefix(b"STEG")?;
+        let (&version, rest) = rest.split_first()?;
+        if version != 1 {
+            return None;
+        }
+        let count = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+        let scale = f32::from_le_bytes(rest.get(4..8)?.try_into().ok()?);
+        let mut rest = rest.get(8..)?;
+        let mut edges = Vec::with_capacity(count.min(1 << 20));
+        for _ in 0..count {
+            let (&len, after) = rest.split_first()?;
+            let edge = std::str::from_utf8(after.get(..usize::from(len))?).ok()?;
+            let weight = *after.get(usize::from(len))?;
+            rest = after.get(usize::from(len) + 1..)?;
+            edges.push((edge_hash(edge), weight));
+        }
+        if !rest.is_empty() {
+            return None;
+        }
+        // A third of the slots or fewer in use, where cuckoo insertion practically never
+        // fails; if it does, twice the slots.
+        let mut slots = (count.max(1) * 3).next_power_of_two();
+        loop {
+            let mut table = EdgeTable {
+                slots: vec![0; slots].into_boxed_slice(),
+                mask: slots - 1,
+                scale,
+            };
+            if edges.iter().all(|&(h, w)| table.insert(h, w)) {
+                return Some(table);
+            }
+            slots *= 2;
+        }
+    }
+
+    /// An edge's tag (24 bits, never 0) and its first slot.
+    fn tag_and_slot(&self, hash: u64) -> (u32, usize) {
+        let tag = ((hash >> 40) as u32) | 1;
+        let slot = (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & self.mask;
+        (tag, slot)
+    }
+
+    /// The other slot of an edge with this tag in this slot (either of its two).
+    fn other_slot(&self, slot: usize, tag: u32) -> usize {
+        slot ^ ((tag as usize).wrapping_mul(0x5bd1_e995) | 1) & self.mask
+    }
+
+    /// Places an edge, moving others to their other slot as needed; false if that fails.
+    fn insert(&mut self, hash: u64, weight: u8) -> bool {
+        let (tag, mut slot) = self.tag_and_slot(hash);
+        let mut entry = tag << 8 | u32::from(weight);
+        for _ in 0..1000 {
+            let other = self.other_slot(slot, entry >> 8);
+            for s in [slot, other] {
+                match self.slots.get(s) {
+                    Some(&0) => {
+                        self.slots[s] = entry;
+                        return true;
+                    }
+                    // The same edge twice: the later weight.
+                    Some(&e) if e >> 8 == entry >> 8 => {
+                        self.slots[s] = entry;
+                        return true;
+                    }
+                    _ => {}
+                }
+            }
+            // Both full: take the first slot, move its edge to its other slot.
+            std::mem::swap(&mut self.slots[slot], &mut entry);
+            slot = self.other_slot(slot, entry >> 8);
+        }
+        false
+    }
+
+    /// The weight (in units of `scale`) of the edge with this hash, 0 if the table lacks it.
+    fn weight(&self, hash: u64) -> i32 {
+        let (tag, slot) = self.tag_and_slot(hash);
+        let pick = |s: usize| {
+            let e = self.slots.get(s).copied().unwrap_or(0);
+            // The weight when the tag matches, else 0 (no branch).
+            i32::from(e as u8 as i8) & -i32::from(e >> 8 == tag)
+        };
+        pick(slot) + pick(self.other_slot(slot, tag))
+    }
+
+    /// The line's edge score (see the module's documentation).
+    pub(crate) fn score(&self, line: &str) -> f32 {
+        let (mut sum, mut edges) = (0i32, 0u32);
+        let mut add = |word: &str| {
+            let (s, n) = self.word(word);
+            sum += s;
+            edges += n;
+        };
+        if line.is_ascii() {
+            // Words split by ASCII white space, found byte by byte.
+            let bytes = line.as_bytes();
+            let mut start = None;
+            for (i, &b) in bytes.iter().enumerate() {
+                match (ascii_splits(b), start) {
+                    (true, Some(s)) => {
+                        add(line.get(s..i).unwrap_or(""));
+                        start = None;
+                    }
+                    (false, None) => start = Some(i),
+                    _ => {}
+                }
+            }
+            if let Some(s) = start {
+                add(line.get(s..).unwrap_or(""));
+            }
+        } else {
+            line.split(splits_words)
+                .filter(|w| !w.is_empty())
+                .for_each(add);
+        }
+        if edges == 0 {
+            0.0
+        } else {
+            sum as f32 * self.scale / (edges as f32).sqrt()
+        }
+    }
+
+    /// The summed weights and the number of the edges of one word.
+    fn word(&self, word: &str) -> (i32, u32) {
+        if word.is_ascii() {
+            // Only its first and last three bytes matter: read them in place.
+            let b = word.as_bytes();
+            let k = b.len();
+            let lower =
+                |j: usize| char::from(b.get(j).copied().unwrap_or(b' ').to_ascii_lowercase());
+            let first = [lower(0), lower(1), lower(2)];
+            let last = [
+                lower(k.wrapping_sub(1)),
+                lower(k.wrapping_sub(2)),
+                lower(k.wrapping_sub(3)),
+            ];
+            self.edges_of(first, last, k)
+        } else {
+            // Lower case may change the number of characters: take it as it comes.
+            let (mut first, mut last, mut k) = (['\0'; 3], ['\0'; 3], 0usize);
+            let push = |c: char| {
+                if let Some(f) = first.get_mut(k) {
+                    *f = c;
+                }
+                last = [c, last[0], last[1]];
+                k += 1;
+            };
+            if word.contains('Σ') {
+                // A final capital sigma becomes ς, as in Python's `lower()`: only the whole
+                // word's lower case knows where it stands.
+                word.to_lowercase().chars().for_each(push);
+            } else {
+                word.chars().flat_map(char::to_lowercase).for_each(push);
+            }
+            self.edges_of(first, last, k)
+        }
+    }
+
+    /// The summed weights and the number of the edges of a word of `k` lower-case characters
+    /// whose first three are `first` and whose last three, from the last, are `last`.
+    fn edges_of(&self, first: [char; 3], last: [char; 3], k: usize) -> (i32, u32) {
+        let (space, ending_space) = (fnv(FNV_SEED, ' '), fnv(ENDING_SEED, ' '));
+        if k >= 3 {
+            // The common case: three beginnings and three endings, each hashed from the last.
+            let (mut head, mut tail, mut sum) = (space, ending_space, 0);
+            for m in 0..3 {
+                head = fnv(head, first[m]);
+                tail = fnv(tail, last[m]);
+                sum += self.weight(head) + self.weight(tail);
+            }
+            return (sum, 6);
+        }
+        // A word of one or two characters: its padded form (k + 2 characters) is itself an edge,
+        // beginning and ending at once, and the shorter edges come in pairs.
+        let (mut head, mut tail, mut sum) = (space, ending_space, 0);
+        for m in 0..k {
+            head = fnv(head, first[m]);
+            tail = fnv(tail, last[m]);
+            sum += self.weight(head) + self.weight(tail);
+        }
+        (sum + self.weight(fnv(head, ' ')), 2 * k as u32 + 1)
+    }
+}
+
+/// [`splits_words`] for an ASCII byte.
+fn ascii_splits(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0x1c..=0x1f | b' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The edges of a line, as `tools/quality/edge_grams.py`'s `edges` lists them.
+    fn edges(line: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for w in line
+            .to_lowercase()
+            .split(splits_words)
+            .filter(|w| !w.is_empty())
+        {
+            let p: Vec<char> = format!(" {w} ").chars().collect();
+            for n in 2..=4 {
+                if n > p.len() {
+                    break;
+                }
+                out.push(p[..n].iter().collect());
+                if n < p.len() {
+                    out.push(p[p.len() - n..].iter().collect());
+                }
+            }
+        }
+        out
+    }
+
+    /// A table giving each of these edges its weight.
+    fn table_of(entries: &[(&str, i8)], scale: f32) -> EdgeTable {
+        let mut bytes = b"STEG\x01".to_vec();
+        bytes.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(&scale.to_le_bytes());
+        for (edge, w) in entries {
+            bytes.push(edge.len() as u8);
+            bytes.extend_from_slice(edge.as_bytes());
+            bytes.push(*w as u8);
+        }
+        EdgeTable::parse(&bytes).expect("parses")
+    }
+
+    #[test]
+    fn the_shipped_table_parses_and_is_not_empty() {
+        let t = EdgeTable::parse(TABLE).expect("data/line-edge-grams.bin parses");
+        assert!(t.slots.iter().filter(|&&e| e != 0).count() > 1000);
+        assert!(t.scale > 0.0);
+    }
+
+    #[test]
+    fn a_line_scores_the_mean_weight_of_its_edges_over_their_square_root() {
+        // Table: (edges of the line, expected score).
+        let t = table_of(&[(" ©", 10), ("s ", -4), (" ab", 3), (" ab ", 100)], 0.5);
+        let cases: &[(&str, f32)] = &[
+            ("", 0.0),
+            ("   \t ", 0.0),
+            // " ©" and "© " (the padded word " © " has 3 characters: " ©", "© ", " © ").
+            ("©", 10.0 * 0.5 / 3f32.sqrt()),
+            // "Tabs": " t", "s ", " ta", "bs ", " tab", "abs ": only "s " is held.
+            ("Tabs", -4.0 * 0.5 / 6f32.sqrt()),
+            // "ab": " a", "b ", " ab", "ab ", " ab " (whole word, once).
+            ("AB", (3.0 + 100.0) * 0.5 / 5f32.sqrt()),
+            // Both words: 3 + 6 edges.
+            ("© tabs", (10.0 - 4.0) * 0.5 / 9f32.sqrt()),
+        ];
+        for &(line, want) in cases {
+            let got = t.score(line);
+            assert!((got - want).abs() < 1e-6, "{line:?}: {got} != {want}");
+        }
+    }
+
+    #[test]
+    fn edges_are_counted_as_the_training_script_lists_them() {
+        // Every edge of these lines in the table with weight 1: the score times the square
+        // root of the number of edges is that number, so the two countings agree.
+        let lines = [
+            "Hello, World! © 2024",
+            "a bb ccc dddd eeeee",
+            "İstanbul ÉCOLE straße",
+            "日本語のテキスト x",
+            "emoji 👍🏽 mixed\u{a0}space\u{1f}sep",
+            "مرحبا بالعالم",
+        ];
+        for line in lines {
+            let all = edges(line);
+            let mut entries: Vec<&str> = all.iter().map(String::as_str).collect();
+            entries.sort_unstable();
+            entries.dedup();
+            let t = table_of(&entries.iter().map(|&e| (e, 1)).collect::<Vec<_>>(), 1.0);
+            let n = all.len() as f32;
+            let got = t.score(line) * n.sqrt();
+            assert!((got - n).abs() < 1e-3, "{line:?}: {got} != {n}");
+        }
+    }
+
+    #[test]
+    fn every_edge_is_looked_up_as_the_training_script_names_it() {
+        // Random lines of ASCII and other words, every edge of them in the table with its own
+        // weight: the score must be the sum of exactly the edges `edges` lists.
+        let alphabet: Vec<char> = "aB9.,;©{ éÉİΣßー日本\u{a0}\t\u{1f}x-'".chars().collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..300 {
+            let len = next(40);
+            let line: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            let all = edges(&line);
+            let mut distinct: Vec<&str> = all.iter().map(String::as_str).collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            let weight = |e: &str| (distinct.binary_search(&e).unwrap_or(0) % 250) as i8 - 120;
+            let t = table_of(
+                &distinct.iter().map(|&e| (e, weight(e))).collect::<Vec<_>>(),
+                1.0,
+            );
+            let want: i32 = all.iter().map(|e| i32::from(weight(e))).sum();
+            let n = all.len() as f32;
+            let got = t.score(&line) * n.max(1.0).sqrt();
+            assert!(
+                (got - want as f32).abs() < 1e-2,
+                "{line:?}: {got} != {want}"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_tables_are_refused() {
+        assert!(EdgeTable::parse(b"").is_none());
+        assert!(EdgeTable::parse(b"STEG\x02\0\0\0\0\0\0\0\0").is_none());
+        assert!(EdgeTable::parse(b"STEG\x01\x01\0\0\0\0\0\x80\x3f").is_none());
+        // A trailing byte.
+        assert!(EdgeTable::parse(b"STEG\x01\0\0\0\0\0\0\x80\x3f\0").is_none());
+        assert!(EdgeTable::parse(b"STEG\x01\0\0\0\0\0\0\x80\x3f").is_some());
+    }
+}

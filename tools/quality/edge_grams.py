@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""The word-edge table of the line model (data/line-edge-grams.bin, read by
+src/features/edge_grams.rs): which beginnings and endings of words are more common in noise
+lines than in content lines.
+
+Every whitespace-separated word of a line, lower-cased and padded with a space on each side,
+gives its first and last 2, 3 and 4 characters (" ©", "ts ", " our", ". ", "; ", " {": a
+copyright sign, a plural, a possessive, a sentence end inside the line, code). A logistic
+regression over the line's counts of these edges (each line's counts divided by the square root
+of its number of edges) learns a weight per edge; the 5,000 edges of largest weight are kept,
+as i8 × scale. A line's edge score is the sum of its edges' weights over that square root: the
+model reads it, its neighbours' and its ±3-line mean (the `edge_*` inputs).
+
+usage:
+  edge_grams.py train BENCH_DIR OUT.bin
+      learns the table from every labelled line of dev and dev-multi
+  edge_grams.py oof BENCH_DIR TABLE.bin DUMP.tsv [DUMP.tsv ...]
+      checks that the dump's edge_score (computed by the crate with TABLE.bin) is this
+      script's arithmetic, then replaces the dump's edge_* columns with out-of-fold values:
+      each page's scores come from a table learned without any page of its web site (5 folds
+      grouped by site, so a site's own boilerplate, say its copyright line, does not teach
+      the table about its other pages), as the line model must learn how far the score can be
+      trusted on pages it has not seen. Beside each dump, DUMP.tsv.blind holds the same
+      inputs as a page in a language the table has not learned gets them (its edges without
+      letters only), for train.py --blind.
+"""
+import gzip, json, re, struct, sys
+from urllib.parse import urlparse
+import numpy as np
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+EDGE_LENGTHS = (2, 3, 4)
+KEEP = 5000          # edges kept in the table
+MIN_PAGES = 3        # an edge must occur in at least this many lines to be learned
+MULTI_WEIGHT = 4.0   # as train.py: dev-multi's few labelled lines are its only non-English ones
+C = 1.0              # inverse L2 strength of the logistic regression
+FOLDS = 5
+NAMES = ['edge_score', 'edge_p1', 'edge_n1', 'edge_win3']
+
+
+def edges(text):
+    """The word edges of a line (src/features/edge_grams.rs computes the same)."""
+    out = []
+    for w in text.lower().split():
+        p = ' ' + w + ' '
+        for n in EDGE_LENGTHS:
+            if n > len(p):
+                break
+            out.append(p[:n])
+            if n < len(p):
+                out.append(p[-n:])
+    return out
+
+
+def site(url, page_id):
+    m = re.match(r'https?://web\.archive\.org/web/[^/]+/(.*)', url or '')
+    u = m.group(1) if m else (url or '')
+    if u and not u.startswith('http'):
+        u = 'http://' + u
+    host = urlparse(u).netloc.lower()
+    return host[4:] if host.startswith('www.') else (host or page_id)
+
+
+def read_bench(bench_dir):
+    """Every line of dev and dev-multi: (page id, site, text, label or None, weight)."""
+    pages = {}
+    for name, weight in (('dev', 1.0), ('dev-multi', MULTI_WEIGHT)):
+        with gzip.open(f'{bench_dir}/{name}.jsonl.gz', 'rt', encoding='utf-8') as f:
+            for line in f:
+                d = json.loads(line)
+                pages[d['id']] = dict(site=site(d.get('url'), d['id']), weight=weight,
+                                      lines=[(d['text'][x['start']:x['end']], x['label']) for x in d['lines']])
+    return pages
+
+
+def fit(texts, labels, weights):
+    """(edge -> weight) of a table learned from these lines: the KEEP largest, as i8 x scale."""
+    vec = CountVectorizer(analyzer=edges, min_df=MIN_PAGES, dtype=np.float64)
+    X = vec.fit_transform(texts)
+    n = np.array([max(len(edges(t)), 1) for t in texts], dtype=np.float64)
+    X = X.multiply(1.0 / np.sqrt(n)[:, None]).tocsr()
+    m = LogisticRegression(C=C, max_iter=3000)
+    m.fit(X, labels, sample_weight=weights)
+    coef = m.coef_[0]
+    order = np.argsort(-np.abs(coef), kind='stable')[:KEEP]
+    names = vec.get_feature_names_out()
+    scale = float(np.abs(coef[order]).max()) / 127.0
+    return {names[i]: int(round(coef[i] / scale)) for i in order}, scale
+
+
+def score(table, scale, text):
+    e = edges(text)
+    if not e:
+        return 0.0
+    return sum(table.get(g, 0) for g in e) * scale / np.sqrt(len(e))
+
+
+def blind(table):
+    """The table as a page in a language it has not learned sees it: its edges without letters
+    only (punctuation, digits, symbols)."""
+    return {g: w for g, w in table.items() if not any(c.isalpha() for c in g)}
+
+
+def write_table(table, scale, path):
+    blob = bytearray(b'STEG')
+    blob += struct.pack('<BIf', 1, len(table), scale)
+    for g in sorted(table):
+        b = g.encode('utf-8')
+        blob += struct.pack('<B', len(b)) + b + struct.pack('<b', table[g])
+    with open(path, 'wb') as f:
+        f.write(blob)
+    return len(blob)
+
+
+def read_table(path):
+    b = open(path, 'rb').read()
+    assert b[:4] == b'STEG', path
+    _, n, scale = struct.unpack_from('<BIf', b, 4)
+    at, table = 13, {}
+    for _ in range(n):
+        k = b[at]; g = b[at + 1:at + 1 + k].decode('utf-8'); w = struct.unpack_from('<b', b, at + 1 + k)[0]
+        table[g] = w; at += k + 2
+    return table, scale
+
+
+def labelled(pages, ids):
+    texts, labels, weights = [], [], []
+    for pid in ids:
+        p = pages[pid]
+        for text, label in p['lines']:
+            if label is not None:
+                texts.append(text); labels.append(label == 'noise'); weights.append(p['weight'])
+    return texts, np.array(labels), np.array(weights)
+
+
+def neighbours(scores):
+    """edge_score, edge_p1, edge_n1, edge_win3 of one page's lines (0 past the page's ends)."""
+    n = len(scores)
+    s = np.asarray(scores, dtype=np.float64)
+    p1 = np.concatenate([[0.0], s[:-1]]) if n else s
+    n1 = np.concatenate([s[1:], [0.0]]) if n else s
+    c = np.concatenate([[0.0], np.cumsum(s)])
+    i = np.arange(n); lo = np.maximum(0, i - 3); hi = np.minimum(n, i + 4)
+    return np.stack([s, p1, n1, (c[hi] - c[lo]) / np.maximum(hi - lo, 1)], axis=1)
+
+
+def oof(bench_dir, table_path, dumps):
+    pages = read_bench(bench_dir)
+    ids = sorted(pages)
+    groups = [pages[i]['site'] for i in ids]
+    fold_of = {}
+    for k, (_, te) in enumerate(GroupKFold(n_splits=FOLDS).split(ids, groups=groups)):
+        for j in te:
+            fold_of[ids[j]] = k
+    tables = []
+    for k in range(FOLDS):
+        texts, labels, weights = labelled(pages, [i for i in ids if fold_of[i] != k])
+        tables.append(fit(texts, labels, weights))
+        print(f'fold {k}: table learned from {len(texts)} lines', file=sys.stderr)
+    full = read_table(table_path)
+    for path in dumps:
+        with open(path, encoding='utf-8') as f:
+            header = f.readline().rstrip('\n').split('\t')
+            rows = [l.rstrip('\n').split('\t') for l in f]
+        cols = [header.index(n) for n in NAMES]
+        # The crate's edge_score against this script's, for the table the crate was built with.
+        diff = []
+        for r in rows:
+            g = int(r[3])
+            if g >= 0:
+                diff.append(abs(float(r[cols[0]]) - score(*full, pages[r[0]]['lines'][g][0])))
+        diff = np.array(diff)
+        print(f'{path}: |crate - script| edge_score: median {np.median(diff):.2e}, 99.9 % {np.quantile(diff, 0.999):.2e},'
+              f' lines above 1e-3: {(diff > 1e-3).sum()} of {len(diff)}', file=sys.stderr)
+        if (diff > 1e-3).mean() > 0.001:
+            sys.exit(f'{path}: the crate computes edge_score differently from this script')
+        # Out-of-fold values, page by page (a page's rows are consecutive in the dump).
+        start = 0
+        while start < len(rows):
+            end = start
+            while end < len(rows) and rows[end][0] == rows[start][0]:
+                end += 1
+            pid = rows[start][0]
+            table, scale = tables[fold_of[pid]]
+            texts = [pages[pid]['lines'][int(r[3])][0] if int(r[3]) >= 0 else '' for r in rows[start:end]]
+            for r, v in zip(rows[start:end], neighbours([score(table, scale, t) for t in texts])):
+                for c, x in zip(cols, v):
+                    r[c] = f'{x:.6g}'
+            blinded = blind(table)
+            for r, v in zip(rows[start:end], neighbours([score(blinded, scale, t) for t in texts])):
+                r.append('\t'.join(f'{x:.6g}' for x in v))
+            start = end
+        with open(path, 'w', encoding='utf-8') as f, open(path + '.blind', 'w', encoding='utf-8') as b:
+            f.write('\t'.join(header) + '\n')
+            b.write('\t'.join(NAMES) + '\n')
+            for r in rows:
+                f.write('\t'.join(r[:-1]) + '\n')
+                b.write(r[-1] + '\n')
+
+
+def main():
+    if len(sys.argv) == 4 and sys.argv[1] == 'train':
+        pages = read_bench(sys.argv[2])
+        texts, labels, weights = labelled(pages, sorted(pages))
+        table, scale = fit(texts, labels, weights)
+        size = write_table(table, scale, sys.argv[3])
+        print(f'wrote {sys.argv[3]}: {len(table)} edges, {size} bytes, scale {scale:.4g}')
+    elif len(sys.argv) >= 5 and sys.argv[1] == 'oof':
+        oof(sys.argv[2], sys.argv[3], sys.argv[4:])
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == '__main__':
+    main()
