@@ -156,11 +156,12 @@ impl EdgeTable {
 
     /// The line's edge score (see the module's documentation).
     pub(crate) fn score(&self, line: &str) -> f32 {
-        let (mut sum, mut edges) = (0i32, 0u32);
+        // Wide sums: a line of millions of words must neither overflow nor panic.
+        let (mut sum, mut edges) = (0i64, 0u64);
         let mut add = |word: &str| {
             let (s, n) = self.word(word);
-            sum += s;
-            edges += n;
+            sum += i64::from(s);
+            edges += u64::from(n);
         };
         if line.is_ascii() {
             // Words split by ASCII white space, found byte by byte.
@@ -187,7 +188,7 @@ impl EdgeTable {
         if edges == 0 {
             0.0
         } else {
-            sum as f32 * self.scale / (edges as f32).sqrt()
+            (sum as f64 * f64::from(self.scale) / (edges as f64).sqrt()) as f32
         }
     }
 
