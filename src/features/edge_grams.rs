@@ -22,24 +22,21 @@ const TABLE: &[u8] = include_bytes!("../../data/line-edge-grams.bin");
 pub(crate) struct EdgeTable {
     /// Per slot, its edge's 24-bit tag (never 0) above its weight (i8, in units of `scale`);
     /// 0 for an empty slot.
-    slots: Box<[u32]>,
-    /// The number of slots minus one (a power of two minus one).
-    mask: usize,
+    slots: Box<[u32; SLOTS]>,
     /// The weight of one unit.
     scale: f32,
 }
+
+/// The table's slots: a fixed power of two (64 KB), so that a slot number masked by
+/// `SLOTS - 1` needs no bounds check. It holds up to `SLOTS / 2` edges (cuckoo insertion
+/// practically never fails below half full; the shipped table fills a third).
+const SLOTS: usize = 1 << 14;
 
 /// The shipped table (an empty one, scoring every line 0, if the file does not parse; a test
 /// checks that it does).
 pub(crate) fn edge_table() -> &'static EdgeTable {
     static SHIPPED: OnceLock<EdgeTable> = OnceLock::new();
     SHIPPED.get_or_init(|| EdgeTable::parse(TABLE).unwrap_or_else(EdgeTable::empty))
-}
-
-/// Where white space splits words, as Python's `str.split()` splits them (the training script
-/// splits them so): Unicode white space and the four ASCII information separators.
-fn splits_words(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
 /// The hash of an edge: FNV-1a over its characters from its padding space on, so over a word's
@@ -60,14 +57,14 @@ const ENDING_SEED: u64 = FNV_SEED ^ 0x5bd1_e995;
 impl EdgeTable {
     fn empty() -> Self {
         EdgeTable {
-            slots: vec![0; 2].into_boxed_slice(),
-            mask: 1,
+            slots: Box::new([0; SLOTS]),
             scale: 0.0,
         }
     }
 
     /// Reads `"STEG"`, version 1, the number of edges (u32), the scale (f32), then per edge its
-    /// UTF-8 length (u8), its characters and its weight (i8).
+    /// UTF-8 length (u8), its characters and its weight (i8). `None` for anything else, or for
+    /// more edges than the table holds.
     fn parse(bytes: &[u8]) -> Option<Self> {
         let rest = bytes.strip_prefix(b"STEG")?;
         let (&version, rest) = rest.split_first()?;
@@ -76,44 +73,34 @@ impl EdgeTable {
         }
         let count = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
         let scale = f32::from_le_bytes(rest.get(4..8)?.try_into().ok()?);
+        if count > SLOTS / 2 {
+            return None;
+        }
         let mut rest = rest.get(8..)?;
-        let mut edges = Vec::with_capacity(count.min(1 << 20));
+        let mut table = EdgeTable::empty();
+        table.scale = scale;
         for _ in 0..count {
             let (&len, after) = rest.split_first()?;
             let edge = std::str::from_utf8(after.get(..usize::from(len))?).ok()?;
             let weight = *after.get(usize::from(len))?;
             rest = after.get(usize::from(len) + 1..)?;
-            edges.push((edge_hash(edge), weight));
-        }
-        if !rest.is_empty() {
-            return None;
-        }
-        // A third of the slots or fewer in use, where cuckoo insertion practically never
-        // fails; if it does, twice the slots.
-        let mut slots = (count.max(1) * 3).next_power_of_two();
-        loop {
-            let mut table = EdgeTable {
-                slots: vec![0; slots].into_boxed_slice(),
-                mask: slots - 1,
-                scale,
-            };
-            if edges.iter().all(|&(h, w)| table.insert(h, w)) {
-                return Some(table);
+            if !table.insert(edge_hash(edge), weight) {
+                return None;
             }
-            slots *= 2;
         }
+        rest.is_empty().then_some(table)
     }
 
     /// An edge's tag (24 bits, never 0) and its first slot.
     fn tag_and_slot(&self, hash: u64) -> (u32, usize) {
         let tag = ((hash >> 40) as u32) | 1;
-        let slot = (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & self.mask;
+        let slot = (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (SLOTS - 1);
         (tag, slot)
     }
 
     /// The other slot of an edge with this tag in this slot (either of its two).
     fn other_slot(&self, slot: usize, tag: u32) -> usize {
-        slot ^ ((tag as usize).wrapping_mul(0x5bd1_e995) | 1) & self.mask
+        slot ^ ((tag as usize).wrapping_mul(0x5bd1_e995) | 1) & (SLOTS - 1)
     }
 
     /// Places an edge, moving others to their other slot as needed; false if that fails.
@@ -123,21 +110,15 @@ impl EdgeTable {
         for _ in 0..1000 {
             let other = self.other_slot(slot, entry >> 8);
             for s in [slot, other] {
-                match self.slots.get(s) {
-                    Some(&0) => {
-                        self.slots[s] = entry;
-                        return true;
-                    }
-                    // The same edge twice: the later weight.
-                    Some(&e) if e >> 8 == entry >> 8 => {
-                        self.slots[s] = entry;
-                        return true;
-                    }
-                    _ => {}
+                let e = &mut self.slots[s & (SLOTS - 1)];
+                // Empty, or the same edge again (the later weight wins).
+                if *e == 0 || *e >> 8 == entry >> 8 {
+                    *e = entry;
+                    return true;
                 }
             }
             // Both full: take the first slot, move its edge to its other slot.
-            std::mem::swap(&mut self.slots[slot], &mut entry);
+            std::mem::swap(&mut self.slots[slot & (SLOTS - 1)], &mut entry);
             slot = self.other_slot(slot, entry >> 8);
         }
         false
@@ -147,7 +128,7 @@ impl EdgeTable {
     fn weight(&self, hash: u64) -> i32 {
         let (tag, slot) = self.tag_and_slot(hash);
         let pick = |s: usize| {
-            let e = self.slots.get(s).copied().unwrap_or(0);
+            let e = self.slots[s & (SLOTS - 1)];
             // The weight when the tag matches, else 0 (no branch).
             i32::from(e as u8 as i8) & -i32::from(e >> 8 == tag)
         };
@@ -158,33 +139,39 @@ impl EdgeTable {
     pub(crate) fn score(&self, line: &str) -> f32 {
         // Wide sums: a line of millions of words must neither overflow nor panic.
         let (mut sum, mut edges) = (0i64, 0u64);
-        let mut add = |word: &str| {
-            let (s, n) = self.word(word);
+        let mut add = |(s, n): (i32, u32)| {
             sum += i64::from(s);
             edges += u64::from(n);
         };
-        if line.is_ascii() {
-            // Words split by ASCII white space, found byte by byte.
-            let bytes = line.as_bytes();
-            let mut start = None;
-            for (i, &b) in bytes.iter().enumerate() {
-                match (ascii_splits(b), start) {
-                    (true, Some(s)) => {
-                        add(line.get(s..i).unwrap_or(""));
-                        start = None;
-                    }
-                    (false, None) => start = Some(i),
-                    _ => {}
-                }
+        // Words found byte by byte, between white space (ASCII or not), noting whether each
+        // is all ASCII.
+        let bytes = line.as_bytes();
+        let (mut start, mut i, mut ascii) = (0, 0, true);
+        let mut word = |start: usize, end: usize, ascii: bool| {
+            if end > start {
+                add(match (ascii, bytes.get(start..end), line.get(start..end)) {
+                    (true, Some(b), _) => self.ascii_word(b),
+                    (false, _, Some(w)) => self.word(w),
+                    _ => (0, 0),
+                });
             }
-            if let Some(s) = start {
-                add(line.get(s..).unwrap_or(""));
+        };
+        while let Some(&b) = bytes.get(i) {
+            let space = if b < 0x80 {
+                usize::from(ascii_splits(b))
+            } else {
+                space_len(bytes.get(i..).unwrap_or(&[]))
+            };
+            if space > 0 {
+                word(start, i, ascii);
+                i += space;
+                (start, ascii) = (i, true);
+            } else {
+                ascii &= b < 0x80;
+                i += 1;
             }
-        } else {
-            line.split(splits_words)
-                .filter(|w| !w.is_empty())
-                .for_each(add);
         }
+        word(start, bytes.len(), ascii);
         if edges == 0 {
             0.0
         } else {
@@ -192,40 +179,41 @@ impl EdgeTable {
         }
     }
 
-    /// The summed weights and the number of the edges of one word.
-    fn word(&self, word: &str) -> (i32, u32) {
-        if word.is_ascii() {
-            // Only its first and last three bytes matter: read them in place.
-            let b = word.as_bytes();
-            let k = b.len();
-            let lower =
-                |j: usize| char::from(b.get(j).copied().unwrap_or(b' ').to_ascii_lowercase());
-            let first = [lower(0), lower(1), lower(2)];
-            let last = [
-                lower(k.wrapping_sub(1)),
-                lower(k.wrapping_sub(2)),
-                lower(k.wrapping_sub(3)),
-            ];
-            self.edges_of(first, last, k)
-        } else {
-            // Lower case may change the number of characters: take it as it comes.
-            let (mut first, mut last, mut k) = (['\0'; 3], ['\0'; 3], 0usize);
-            let push = |c: char| {
-                if let Some(f) = first.get_mut(k) {
-                    *f = c;
-                }
-                last = [c, last[0], last[1]];
-                k += 1;
-            };
-            if word.contains('Σ') {
-                // A final capital sigma becomes ς, as in Python's `lower()`: only the whole
-                // word's lower case knows where it stands.
-                word.to_lowercase().chars().for_each(push);
-            } else {
-                word.chars().flat_map(char::to_lowercase).for_each(push);
+    /// The summed weights and the number of the edges of one ASCII word (not empty).
+    fn ascii_word(&self, b: &[u8]) -> (i32, u32) {
+        let low = |b: u8| char::from(b.to_ascii_lowercase());
+        match *b {
+            [.., z, y, x] => {
+                // Only its first and last three bytes matter: read them in place.
+                let [a0, a1, a2] = [b[0], b[1], b[2]].map(low);
+                self.edges_of([a0, a1, a2], [low(x), low(y), low(z)], b.len())
             }
-            self.edges_of(first, last, k)
+            [a, x] => self.edges_of([low(a), low(x), ' '], [low(x), low(a), ' '], 2),
+            [a] => self.edges_of([low(a), ' ', ' '], [low(a), ' ', ' '], 1),
+            [] => (0, 0),
         }
+    }
+
+    /// The summed weights and the number of the edges of one word with a character beyond
+    /// ASCII.
+    fn word(&self, word: &str) -> (i32, u32) {
+        // Lower case may change the number of characters: take it as it comes.
+        let (mut first, mut last, mut k) = (['\0'; 3], ['\0'; 3], 0usize);
+        let push = |c: char| {
+            if let Some(f) = first.get_mut(k) {
+                *f = c;
+            }
+            last = [c, last[0], last[1]];
+            k += 1;
+        };
+        if word.contains('Σ') {
+            // A final capital sigma becomes ς, as in Python's `lower()`: only the whole
+            // word's lower case knows where it stands.
+            word.to_lowercase().chars().for_each(push);
+        } else {
+            word.chars().flat_map(char::to_lowercase).for_each(push);
+        }
+        self.edges_of(first, last, k)
     }
 
     /// The summed weights and the number of the edges of a word of `k` lower-case characters
@@ -254,14 +242,39 @@ impl EdgeTable {
     }
 }
 
-/// [`splits_words`] for an ASCII byte.
+/// The length in bytes of the white space character `bytes` starts with, if it starts with one
+/// beyond ASCII (0 otherwise). These are all the characters beyond ASCII with the Unicode
+/// property White_Space, where Python's `str.split()` splits words too (a test checks them
+/// against `char::is_whitespace`).
+fn space_len(bytes: &[u8]) -> usize {
+    match bytes {
+        [0xC2, 0x85 | 0xA0, ..] => 2,
+        [0xE1, 0x9A, 0x80, ..]
+        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F, ..]
+        | [0xE3, 0x80, 0x80, ..] => 3,
+        _ => 0,
+    }
+}
+
+/// Whether an ASCII byte splits words: white space and the four information separators, as
+/// Python's `str.split()` splits them (the training script splits words so).
 fn ascii_splits(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0x1c..=0x1f | b' ')
+    /// Bit b set for the bytes that split words: tab to carriage return, the information
+    /// separators and the space.
+    const SPLITS: u64 = 0b1_1111_0000_0000_0000_0011_1110_0000_0000;
+    b < 64 && (SPLITS >> b) & 1 == 1
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where white space splits words, as Python's `str.split()` splits them (the training
+    /// script splits them so): Unicode white space and the four ASCII information separators.
+    fn splits_words(c: char) -> bool {
+        c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+    }
 
     /// The edges of a line, as `tools/quality/edge_grams.py`'s `edges` lists them.
     fn edges(line: &str) -> Vec<String> {
@@ -302,6 +315,7 @@ mod tests {
     fn the_shipped_table_parses_and_is_not_empty() {
         let t = EdgeTable::parse(TABLE).expect("data/line-edge-grams.bin parses");
         assert!(t.slots.iter().filter(|&&e| e != 0).count() > 1000);
+        assert!(EdgeTable::parse(TABLE).is_some());
         assert!(t.scale > 0.0);
     }
 
@@ -382,6 +396,19 @@ mod tests {
                 (got - want as f32).abs() < 1e-2,
                 "{line:?}: {got} != {want}"
             );
+        }
+    }
+
+    #[test]
+    fn white_space_is_found_in_utf8_as_splits_words_finds_it() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let want = if splits_words(c) { bytes.len() } else { 0 };
+            assert_eq!(space_len(bytes), want, "U+{:04X}", u32::from(c));
+        }
+        for b in 0..0x80u8 {
+            assert_eq!(ascii_splits(b), splits_words(char::from(b)), "{b:#x}");
         }
     }
 
