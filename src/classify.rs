@@ -449,16 +449,14 @@ fn decide_by_model(
     // Prose that continues kept prose stays content unless the model is sure (line by line, so
     // that a run of such paragraphs is kept from the first).
     for i in 1..out.len() {
+        let p = scores.get(i).copied().unwrap_or(1.0);
         let continues = feats[i].prose
             && feats[i - 1].prose
             && out[i - 1].verdict == Verdict::Content
             && out[i].verdict == Verdict::Noise
-            && scores
-                .get(i)
-                .is_some_and(|&p| p < CONTINUED_PROSE_THRESHOLD)
+            && p < CONTINUED_PROSE_THRESHOLD
             && feats[i].shape.is_none();
         if continues {
-            let p = scores.get(i).copied().unwrap_or(0.0);
             out[i] = Decision::content(1.0 - p);
         }
     }

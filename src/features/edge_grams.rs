@@ -91,10 +91,14 @@ impl EdgeTable {
         rest.is_empty().then_some(table)
     }
 
-    /// An edge's tag (24 bits, never 0) and its first slot.
+    /// An edge's tag (24 bits, never 0) and its first slot, from disjoint bits of the upper
+    /// half of its hash times an odd constant, where every bit of the hash has reached. (FNV's
+    /// own upper bits do not mix a short edge's last characters well: taken as the tag, they
+    /// let `" jep"` pass for `" j"`.)
     fn tag_and_slot(&self, hash: u64) -> (u32, usize) {
-        let tag = ((hash >> 40) as u32) | 1;
-        let slot = (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (SLOTS - 1);
+        let mixed = hash.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let tag = ((mixed >> 40) as u32) | 1;
+        let slot = (mixed >> 26) as usize & (SLOTS - 1);
         (tag, slot)
     }
 
@@ -149,11 +153,12 @@ impl EdgeTable {
         let (mut start, mut i, mut ascii) = (0, 0, true);
         let mut word = |start: usize, end: usize, ascii: bool| {
             if end > start {
-                add(match (ascii, bytes.get(start..end), line.get(start..end)) {
-                    (true, Some(b), _) => self.ascii_word(b),
-                    (false, _, Some(w)) => self.word(w),
-                    _ => (0, 0),
-                });
+                let edges = if ascii {
+                    bytes.get(start..end).map(|b| self.ascii_word(b))
+                } else {
+                    line.get(start..end).map(|w| self.word(w))
+                };
+                add(edges.unwrap_or((0, 0)));
             }
         };
         while let Some(&b) = bytes.get(i) {
@@ -219,25 +224,18 @@ impl EdgeTable {
     /// The summed weights and the number of the edges of a word of `k` lower-case characters
     /// whose first three are `first` and whose last three, from the last, are `last`.
     fn edges_of(&self, first: [char; 3], last: [char; 3], k: usize) -> (i32, u32) {
-        let (space, ending_space) = (fnv(FNV_SEED, ' '), fnv(ENDING_SEED, ' '));
-        if k >= 3 {
-            // The common case: three beginnings and three endings, each hashed from the last.
-            let (mut head, mut tail, mut sum) = (space, ending_space, 0);
-            for m in 0..3 {
-                head = fnv(head, first[m]);
-                tail = fnv(tail, last[m]);
-                sum += self.weight(head) + self.weight(tail);
-            }
-            return (sum, 6);
-        }
-        // A word of one or two characters: its padded form (k + 2 characters) is itself an edge,
-        // beginning and ending at once, and the shorter edges come in pairs.
-        let (mut head, mut tail, mut sum) = (space, ending_space, 0);
-        for m in 0..k {
+        // Beginnings and endings of 2, 3, 4 characters, each hashed from the shorter one.
+        let (mut head, mut tail, mut sum) = (fnv(FNV_SEED, ' '), fnv(ENDING_SEED, ' '), 0);
+        for m in 0..k.min(3) {
             head = fnv(head, first[m]);
             tail = fnv(tail, last[m]);
             sum += self.weight(head) + self.weight(tail);
         }
+        if k >= 3 {
+            return (sum, 6);
+        }
+        // A word of one or two characters: its padded form (k + 2 characters) is itself an
+        // edge, beginning and ending at once.
         (sum + self.weight(fnv(head, ' ')), 2 * k as u32 + 1)
     }
 }
@@ -317,6 +315,78 @@ mod tests {
         assert!(t.slots.iter().filter(|&&e| e != 0).count() > 1000);
         assert!(EdgeTable::parse(TABLE).is_some());
         assert!(t.scale > 0.0);
+    }
+
+    #[test]
+    fn every_edge_of_the_shipped_table_is_found_with_its_weight() {
+        let t = EdgeTable::parse(TABLE).expect("parses");
+        let mut rest = &TABLE[13..];
+        let mut lost = Vec::new();
+        while let Some((&len, after)) = rest.split_first() {
+            let edge = std::str::from_utf8(&after[..usize::from(len)]).expect("UTF-8");
+            let weight = i32::from(after[usize::from(len)] as i8);
+            if t.weight(edge_hash(edge)) != weight {
+                lost.push((edge.to_string(), weight, t.weight(edge_hash(edge))));
+            }
+            rest = &after[usize::from(len) + 1..];
+        }
+        assert!(
+            lost.is_empty(),
+            "{} edges lost: {:?}",
+            lost.len(),
+            &lost[..lost.len().min(10)]
+        );
+    }
+
+    #[test]
+    fn edges_the_shipped_table_lacks_weigh_nothing() {
+        // Every edge of the fixtures' words and of short letter runs: the table's weight if it
+        // holds the edge, else 0.
+        let mut held = std::collections::HashMap::new();
+        let mut rest = &TABLE[13..];
+        while let Some((&len, after)) = rest.split_first() {
+            let edge = std::str::from_utf8(&after[..usize::from(len)]).expect("UTF-8");
+            held.insert(edge.to_string(), i32::from(after[usize::from(len)] as i8));
+            rest = &after[usize::from(len) + 1..];
+        }
+        let t = EdgeTable::parse(TABLE).expect("parses");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let (mut checked, mut wrong) = (0, Vec::new());
+        for entry in std::fs::read_dir(dir).expect("fixtures") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
+            for e in edges(&text) {
+                let want = held.get(&e).copied().unwrap_or(0);
+                if t.weight(edge_hash(&e)) != want {
+                    wrong.push(e);
+                }
+                checked += 1;
+            }
+        }
+        // And every beginning and ending of one to three lower-case ASCII letters.
+        let letters = || ('a'..='z').map(String::from);
+        let pairs: Vec<String> = letters()
+            .flat_map(|a| letters().map(move |b| a.clone() + &b))
+            .collect();
+        let triples: Vec<String> = pairs
+            .iter()
+            .flat_map(|p| letters().map(move |c| p.clone() + &c))
+            .collect();
+        for w in letters().chain(pairs.iter().cloned()).chain(triples) {
+            for e in [format!(" {w}"), format!("{w} ")] {
+                let want = held.get(&e).copied().unwrap_or(0);
+                if t.weight(edge_hash(&e)) != want {
+                    wrong.push(e);
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 40_000, "{checked}");
+        assert!(
+            wrong.is_empty(),
+            "{} of {checked} edges: {:?}",
+            wrong.len(),
+            &wrong[..wrong.len().min(10)]
+        );
     }
 
     #[test]

@@ -20,9 +20,7 @@ usage:
       each page's scores come from a table learned without any page of its web site (5 folds
       grouped by site, so a site's own boilerplate, say its copyright line, does not teach
       the table about its other pages), as the line model must learn how far the score can be
-      trusted on pages it has not seen. Beside each dump, DUMP.tsv.blind holds the same
-      inputs as a page in a language the table has not learned gets them (its edges without
-      letters only), for train.py --blind.
+      trusted on pages it has not seen.
 """
 import gzip, json, re, struct, sys
 from urllib.parse import urlparse
@@ -95,12 +93,6 @@ def score(table, scale, text):
     if not e:
         return 0.0
     return sum(table.get(g, 0) for g in e) * scale / np.sqrt(len(e))
-
-
-def blind(table):
-    """The table as a page in a language it has not learned sees it: its edges without letters
-    only (punctuation, digits, symbols)."""
-    return {g: w for g, w in table.items() if not any(c.isalpha() for c in g)}
 
 
 def write_table(table, scale, path):
@@ -188,16 +180,11 @@ def oof(bench_dir, table_path, dumps):
             for r, v in zip(rows[start:end], neighbours([score(table, scale, t) for t in texts])):
                 for c, x in zip(cols, v):
                     r[c] = f'{x:.6g}'
-            blinded = blind(table)
-            for r, v in zip(rows[start:end], neighbours([score(blinded, scale, t) for t in texts])):
-                r.append('\t'.join(f'{x:.6g}' for x in v))
             start = end
-        with open(path, 'w', encoding='utf-8') as f, open(path + '.blind', 'w', encoding='utf-8') as b:
+        with open(path, 'w', encoding='utf-8') as f:
             f.write('\t'.join(header) + '\n')
-            b.write('\t'.join(NAMES) + '\n')
             for r in rows:
-                f.write('\t'.join(r[:-1]) + '\n')
-                b.write(r[-1] + '\n')
+                f.write('\t'.join(r) + '\n')
 
 
 def main():

@@ -9,7 +9,7 @@ Reports, for the cross-validated predictions (5 folds, grouped by page, so no pa
 by a model that saw it), the noise-class line and character P/R/F1 on dev and on dev-multi,
 then trains on everything and writes the model.
 """
-import argparse, json, os, struct, sys, zlib
+import argparse, json, struct, sys
 import numpy as np
 import lightgbm as lgb
 from sklearn.model_selection import GroupKFold
@@ -42,6 +42,7 @@ def page_rule(scores, chars, threshold, prose):
 
 
 def page_threshold_rule(scores, chars, threshold):
+    """The per-page threshold and the floor of kept characters (`page_scores` in classify.rs)."""
     tot = float(chars.sum())
     if len(scores) == 0 or tot <= 0:
         return scores >= threshold
@@ -234,11 +235,6 @@ def main():
     ap.add_argument('--mask', action='append', default=[], metavar='PREFIX',
                     help='set the inputs whose names start with PREFIX to 0, so that the model never'
                          ' reads them but keeps the crate\'s input layout (repeatable)')
-    ap.add_argument('--blind', type=float, default=0.0, metavar='SHARE',
-                    help='train as if this share of the pages were in a language the word-edge'
-                         ' table has not learned: their edge_* inputs are the ones of DUMP.tsv.blind'
-                         ' (written by edge_grams.py oof) in training; every page is scored with'
-                         ' its own')
     a = ap.parse_args()
     PARAMS['seed'] = a.seed
     DEPTH = a.depth
@@ -274,17 +270,6 @@ def main():
     lab = y >= 0
     prose = X[:, names.index('prose')] > 0.5
     w = weights(ch, is_multi, a.power)
-    # Training inputs: the blind pages' edge_* inputs replaced (see --blind).
-    X_train = X
-    if a.blind > 0:
-        blind_rows = np.array([zlib.crc32(i.encode()) % 1000 < a.blind * 1000 for i in ids])
-        X_train = X.copy()
-        cols = [k for k, n_ in enumerate(names) if n_.startswith('edge_')]
-        B = np.concatenate([np.loadtxt(path + '.blind', skiprows=1, dtype=np.float32, ndmin=2)
-                            for _, _, path, _ in parts])
-        assert B.shape == (len(X), len(cols)), (B.shape, len(cols))
-        X_train[np.ix_(blind_rows, cols)] = B[blind_rows]
-        print(f'{blind_rows.sum()} lines of {a.blind:.0%} of the pages trained blind to the word edges', file=sys.stderr)
     print(f'{lab.sum()} labelled lines ({(lab & is_multi).sum()} from dev-multi), {len(names)} inputs, '
           f'modes {sorted(set(mode))}', file=sys.stderr)
 
@@ -293,7 +278,7 @@ def main():
     oof = np.zeros(len(y))
     for k, (tr, te) in enumerate(GroupKFold(n_splits=a.folds).split(X, y, ids)):
         tr = tr[lab[tr]]
-        m = lgb.train(PARAMS, lgb.Dataset(X_train[tr], y[tr], weight=w[tr], feature_name=names), a.trees)
+        m = lgb.train(PARAMS, lgb.Dataset(X[tr], y[tr], weight=w[tr], feature_name=names), a.trees)
         oof[te] = m.predict(X[te])
     if a.save_oof:
         np.savetxt(a.save_oof, oof, fmt='%.5f')
@@ -338,7 +323,7 @@ def main():
                         f.write(json.dumps({'id': pid, 'noise_lines': sorted(lines)}) + '\n')
 
     # The shipped model: trained on every labelled line.
-    m = lgb.train(PARAMS, lgb.Dataset(X_train[lab], y[lab], weight=w[lab], feature_name=names), a.trees)
+    m = lgb.train(PARAMS, lgb.Dataset(X[lab], y[lab], weight=w[lab], feature_name=names), a.trees)
     size = export(m, names, threshold, a.out)
     print(f'wrote {a.out}: {m.num_trees()} trees, {size} bytes, threshold {threshold}')
     sample = X[np.random.default_rng(1).choice(len(X), 2000, replace=False)]
