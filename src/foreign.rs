@@ -792,84 +792,106 @@ fn first_look(
     look
 }
 
-/// Whether an ASCII byte is a letter or a digit, by table.
-const ASCII_ALNUM: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric() as u8;
-        b += 1;
-    }
-    t
-};
+/// Which of eight ASCII bytes (read little-endian) are letters or digits: bit `k` for byte
+/// `k`. Each byte is compared with the ranges by an addition whose carry its high bit keeps
+/// (the bytes are below `0x80`, so no carry crosses into the next byte).
+fn ascii_alnum8(eight: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    // Bit 7 of a byte: at least `lo`, and not above `hi`.
+    let within = |x: u64, lo: u64, hi: u64| {
+        x.wrapping_add(ONES * (0x80 - lo)) & !x.wrapping_add(ONES * (0x7f - hi))
+    };
+    // `| 0x20` takes exactly `A`–`Z` and `a`–`z` to `a`–`z`.
+    let letters = within(eight | (ONES * 0x20), 0x61, 0x7a);
+    let digits = within(eight, 0x30, 0x39);
+    // Gather bit 7 of byte k at bit 56 + k (the products do not overlap), then down.
+    (((letters | digits) & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
 
-/// The words of [`fast_words`], by a loop over the bytes that decodes only the characters
-/// beyond ASCII (cheaper than the iterator where every line is read): calls `f` with each
-/// word's range and whether it is all ASCII, until `f` returns false.
-///
-/// The words' edges are found first, 64 bytes at a time, without a branch per ASCII byte
-/// (whether a byte starts or ends a word is what the CPU cannot predict); then `f` is called
-/// word by word.
+/// Which bytes of `s[at..at + 64]` (or to its end) are inside a word of [`fast_words`]: bit
+/// `j` for byte `at + j`; `prev`, whether the byte before is. A character of several bytes
+/// is inside or not as a whole.
+fn inside_mask(s: &str, at: usize, prev: u64) -> u64 {
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let block = s.as_bytes().get(at..).unwrap_or(&[]);
+    let block = block.get(..64).unwrap_or(block);
+    let (mut mask, mut last) = (0u64, prev & 1);
+    for (c, chunk) in block.chunks(8).enumerate() {
+        let eight = chunk.first_chunk::<8>().map(|e| u64::from_le_bytes(*e));
+        if let Some(eight) = eight.filter(|e| e & HIGH == 0) {
+            let m = ascii_alnum8(eight);
+            mask |= m << (8 * c);
+            last = m >> 7;
+            continue;
+        }
+        for (k, &b) in chunk.iter().enumerate() {
+            let bit = match b {
+                0..0x80 => u64::from(b.is_ascii_alphanumeric()),
+                // A continuation byte: as the character it belongs to.
+                0x80..0xc0 => last,
+                _ => s
+                    .get(at + 8 * c + k..)
+                    .and_then(|t| t.chars().next())
+                    .map_or(0, |ch| {
+                        let inside = ch.is_alphanumeric()
+                            || crate::script::script_of(ch) == Script::Inherited;
+                        u64::from(inside)
+                    }),
+            };
+            mask |= bit << (8 * c + k);
+            last = bit;
+        }
+    }
+    mask
+}
+
+/// The words of [`fast_words`], by 64-byte blocks of the line: the bytes inside words are found
+/// as one bit each ([`inside_mask`], eight ASCII bytes at a time), the words' edges as the
+/// bits where that changes, without a branch per byte (whether a byte starts or ends a word
+/// is what the CPU cannot predict); then `f` is called with each word's range and whether it
+/// is all ASCII, until it returns false.
 fn scan_words(text: &str, range: Range<usize>, mut f: impl FnMut(Range<usize>, bool) -> bool) {
     let base = range.start;
     let s = &text[range];
-    let bytes = s.as_bytes();
     let ascii_line = s.is_ascii();
     let is_ascii = |r: &Range<usize>| ascii_line || s.get(r.clone()).is_some_and(str::is_ascii);
     // The start of a word that runs on from the blocks before.
     let mut open: Option<usize> = None;
     let mut at = 0;
-    while at < bytes.len() {
-        let end = (at + 64).min(bytes.len());
-        // At most 64 characters start in a block, so at most 64 edges; a character that
-        // starts in it may end up to 3 bytes after it.
-        let (mut starts, mut ends) = ([0u8; 64], [0u8; 64]);
-        let (mut n_starts, mut n_ends) = (0usize, 0usize);
-        let mut prev = u8::from(open.is_some());
-        let mut i = at;
-        while let Some(&b) = bytes.get(i).filter(|_| i < end) {
-            let (inside, len) = if b.is_ascii() {
-                (ASCII_ALNUM[usize::from(b & 0x7f)], 1)
-            } else {
-                s.get(i..)
-                    .and_then(|t| t.chars().next())
-                    .map_or((0, 1), |c| {
-                        let inside =
-                            c.is_alphanumeric() || crate::script::script_of(c) == Script::Inherited;
-                        (u8::from(inside), c.len_utf8())
-                    })
-            };
-            if let Some(x) = starts.get_mut(n_starts) {
-                *x = (i - at) as u8;
-            }
-            n_starts += usize::from(inside & !prev & 1);
-            if let Some(x) = ends.get_mut(n_ends) {
-                *x = (i - at) as u8;
-            }
-            n_ends += usize::from(prev & !inside & 1);
-            prev = inside;
-            i += len;
-        }
+    while at < s.len() {
+        let n = (s.len() - at).min(64);
+        let prev = u64::from(open.is_some());
+        let inside = inside_mask(s, at, prev);
+        let before = inside << 1 | prev;
+        let mut starts = inside & !before;
+        // An end is the first byte after a word (inside the block: the line's end is below).
+        let mut ends = !inside & before & (u64::MAX >> (64 - n));
         // Edges alternate: each end closes the word open before it.
-        let mut starts = starts.iter().take(n_starts);
-        for &e in ends.iter().take(n_ends) {
+        while ends != 0 {
+            let e = ends.trailing_zeros() as usize;
+            ends &= ends - 1;
             let start = match open.take() {
                 Some(s) => s,
-                None => at + usize::from(starts.next().copied().unwrap_or(0)),
+                None => {
+                    let s = starts.trailing_zeros() as usize;
+                    starts &= starts.wrapping_sub(1);
+                    at + s
+                }
             };
-            let r = start..at + usize::from(e);
+            let r = start..at + e;
             if !f(base + r.start..base + r.end, is_ascii(&r)) {
                 return;
             }
         }
         // A word still open at the block's end.
-        if let Some(&s) = starts.next() {
-            open = Some(at + usize::from(s));
+        if starts != 0 {
+            open = Some(at + starts.trailing_zeros() as usize);
         }
-        at = i;
+        at += n;
     }
     if let Some(start) = open {
-        let r = start..bytes.len();
+        let r = start..s.len();
         f(base + r.start..base + r.end, is_ascii(&r));
     }
 }
@@ -1363,6 +1385,24 @@ mod tests {
             let fast: Vec<_> = fast_words(&text, range.clone()).collect();
             let slow: Vec<_> = chars_words(&text, range).collect();
             assert_eq!(fast, slow, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn eight_ascii_bytes_are_classified_as_one_by_one() {
+        for at in 0..8 {
+            for b in 0..0x80u8 {
+                for filler in [
+                    b'a', b'Z', b'0', b'9', b'@', b'[', b'`', b'{', b'/', b':', 0, 0x7f,
+                ] {
+                    let mut eight = [filler; 8];
+                    eight[at] = b;
+                    let want = (0..8)
+                        .filter(|&k| eight[k].is_ascii_alphanumeric())
+                        .fold(0u64, |m, k| m | 1 << k);
+                    assert_eq!(ascii_alnum8(u64::from_le_bytes(eight)), want, "{eight:?}");
+                }
+            }
         }
     }
 

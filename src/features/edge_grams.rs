@@ -10,19 +10,25 @@
 //! table does not hold weigh nothing, so text in a language the table has not seen scores near
 //! 0 and the line model decides it from its other inputs, which it was trained to do.
 
-use super::hashes::{fnv, FNV_SEED};
 use std::sync::OnceLock;
 
 /// The shipped table.
 const TABLE: &[u8] = include_bytes!("../../data/line-edge-grams.bin");
 
-/// A table of edge weights, looked up by the hash of an edge's characters: a cuckoo table,
-/// so that a lookup reads two slots without a branch (an edge sits in one of its two slots).
+/// A table of edge weights. Every edge is in a cuckoo table, looked up by a hash of its
+/// characters, so that a lookup reads two slots without a branch (an edge sits in one of its
+/// two slots); the beginnings and endings of one or two ASCII characters (most of an English
+/// page's edges) are also in two small arrays, indexed by their characters.
 #[derive(Debug)]
 pub(crate) struct EdgeTable {
     /// Per slot, its edge's 24-bit tag (never 0) above its weight (i8, in units of `scale`);
     /// 0 for an empty slot.
     slots: Box<[u32; SLOTS]>,
+    /// The weights of the ASCII edges `" a"` (at `a`) and `"a "` (at `128 + a`).
+    ones: Box<[i8; 256]>,
+    /// The weights of the ASCII edges `" ab"` (at `a << 7 | b`) and `"ba "` (at
+    /// `1 << 14 | a << 7 | b`): the character next to the space first.
+    twos: Box<[i8; 1 << 15]>,
     /// The weight of one unit.
     scale: f32,
 }
@@ -39,32 +45,86 @@ pub(crate) fn edge_table() -> &'static EdgeTable {
     SHIPPED.get_or_init(|| EdgeTable::parse(TABLE).unwrap_or_else(EdgeTable::empty))
 }
 
-/// The hash of an edge: FNV-1a over its characters from its padding space on, so over a word's
-/// ending backwards (`"ts "` as `' ', 's', 't'`, from another seed than beginnings, which would
-/// otherwise hash `"© "` as `" ©"`), which lets a word's three endings be hashed one from the
-/// other, as its three beginnings are.
-fn edge_hash(edge: &str) -> u64 {
-    if edge.ends_with(' ') && !edge.starts_with(' ') {
-        edge.chars().rev().fold(ENDING_SEED, fnv)
-    } else {
-        edge.chars().fold(FNV_SEED, fnv)
-    }
+/// Where an edge stands in its padded word: at its start (`" ab"`), at its end (`"ba "`), or
+/// all of it (`" ab "`, for words of one or two characters).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Side {
+    Start = 0,
+    End = 1,
+    Whole = 2,
 }
 
-/// The seed of the hashes of word endings.
-const ENDING_SEED: u64 = FNV_SEED ^ 0x5bd1_e995;
+/// A number per side and count of characters, so that edges of the same characters on
+/// different sides or of different lengths (`" a"`, `"a "`, `" a\0"`) hash apart.
+const SEEDS: [[u64; 3]; 3] = [
+    [
+        0x9d3c_5a6e_1f27_b481,
+        0x51e8_0cf3_a972_d60b,
+        0xc46b_97d2_3e80_5af5,
+    ],
+    [
+        0x2f71_e4b8_6c0d_935f,
+        0xe0a5_3b19_d7f6_4c23,
+        0x7b92_c60e_85a1_f3d7,
+    ],
+    [
+        0x36d8_f125_4b7e_a09b,
+        0xa84f_7d63_0e95_c2e9,
+        0x0000_0000_0000_0000,
+    ],
+];
+
+/// An edge's characters from the padding space outward (`" abc"` as `a, b, c`; `"cba "` as
+/// `a, b, c`), up to three, 21 bits each.
+fn packed(chars: &[char]) -> u64 {
+    chars
+        .iter()
+        .take(3)
+        .enumerate()
+        .fold(0, |p, (m, &c)| p | u64::from(c) << (21 * m))
+}
+
+/// The hash of an edge of `n` (1 to 3) characters packed as by [`packed`]: the two halves of
+/// its product with an odd constant, XORed (a multiply carries a bit of the key only upward;
+/// folding the high half back down lets every bit reach every bit [`EdgeTable`] reads).
+fn edge_hash(side: Side, n: usize, packed: u64) -> u64 {
+    // Row `n - 1` for `n` of 1 to 3, without a subtraction that could underflow.
+    let seed = SEEDS[side as usize][(n + 2) % 3];
+    let product = u128::from(packed ^ seed) * 0x9e37_79b9_7f4a_7c15;
+    product as u64 ^ (product >> 64) as u64
+}
+
+/// The side and characters (from the padding space outward) of an edge as the table file
+/// writes it: `None` for anything an edge cannot be (no padding space, more than three
+/// characters beside it).
+fn parse_edge(edge: &str) -> Option<(Side, Vec<char>)> {
+    let chars: Vec<char> = edge.chars().collect();
+    let (side, inner) = match chars.as_slice() {
+        [' ', inner @ .., ' '] if !inner.is_empty() => (Side::Whole, inner.to_vec()),
+        [' ', inner @ ..] => (Side::Start, inner.to_vec()),
+        [inner @ .., ' '] => (Side::End, inner.iter().rev().copied().collect()),
+        _ => return None,
+    };
+    let fits = match side {
+        Side::Whole => inner.len() <= 2,
+        _ => (1..=3).contains(&inner.len()),
+    };
+    fits.then_some((side, inner))
+}
 
 impl EdgeTable {
     fn empty() -> Self {
         EdgeTable {
             slots: Box::new([0; SLOTS]),
+            ones: Box::new([0; 256]),
+            twos: Box::new([0; 1 << 15]),
             scale: 0.0,
         }
     }
 
     /// Reads `"STEG"`, version 1, the number of edges (u32), the scale (f32), then per edge its
-    /// UTF-8 length (u8), its characters and its weight (i8). `None` for anything else, or for
-    /// more edges than the table holds.
+    /// UTF-8 length (u8), its characters and its weight (i8). `None` for anything else, for
+    /// more edges than the table holds, or for a string that is no edge.
     fn parse(bytes: &[u8]) -> Option<Self> {
         let rest = bytes.strip_prefix(b"STEG")?;
         let (&version, rest) = rest.split_first()?;
@@ -84,27 +144,40 @@ impl EdgeTable {
             let edge = std::str::from_utf8(after.get(..usize::from(len))?).ok()?;
             let weight = *after.get(usize::from(len))?;
             rest = after.get(usize::from(len) + 1..)?;
-            if !table.insert(edge_hash(edge), weight) {
+            let (side, inner) = parse_edge(edge)?;
+            if !table.insert(edge_hash(side, inner.len(), packed(&inner)), weight) {
                 return None;
+            }
+            // The later weight wins, as in the cuckoo table.
+            let ascii: Option<Vec<usize>> = inner
+                .iter()
+                .map(|&c| c.is_ascii().then_some(c as usize))
+                .collect();
+            if let (Side::Start | Side::End, Some(cs)) = (side, ascii) {
+                let s = side as usize;
+                match *cs.as_slice() {
+                    [a] => *table.ones.get_mut(s << 7 | a)? = weight as i8,
+                    [a, b] => *table.twos.get_mut(s << 14 | a << 7 | b)? = weight as i8,
+                    _ => {}
+                }
             }
         }
         rest.is_empty().then_some(table)
     }
 
     /// An edge's tag (24 bits, never 0) and its first slot, from disjoint bits of the upper
-    /// half of its hash times an odd constant, where every bit of the hash has reached. (FNV's
-    /// own upper bits do not mix a short edge's last characters well: taken as the tag, they
-    /// let `" jep"` pass for `" j"`.)
+    /// half of its hash (see [`edge_hash`]).
     fn tag_and_slot(&self, hash: u64) -> (u32, usize) {
-        let mixed = hash.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        let tag = ((mixed >> 40) as u32) | 1;
-        let slot = (mixed >> 26) as usize & (SLOTS - 1);
+        let tag = ((hash >> 40) as u32) | 1;
+        let slot = (hash >> 26) as usize & (SLOTS - 1);
         (tag, slot)
     }
 
-    /// The other slot of an edge with this tag in this slot (either of its two).
+    /// The other slot of an edge with this tag in this slot (either of its two): the slot
+    /// number flipped by the tag's low bits (the lowest always set), which the slot's bits
+    /// do not decide.
     fn other_slot(&self, slot: usize, tag: u32) -> usize {
-        slot ^ ((tag as usize).wrapping_mul(0x5bd1_e995) | 1) & (SLOTS - 1)
+        slot ^ (tag as usize & (SLOTS - 1))
     }
 
     /// Places an edge, moving others to their other slot as needed; false if that fails.
@@ -138,7 +211,6 @@ impl EdgeTable {
         };
         pick(slot) + pick(self.other_slot(slot, tag))
     }
-
     /// The line's edge score (see the module's documentation).
     pub(crate) fn score(&self, line: &str) -> f32 {
         // Wide sums: a line of millions of words must neither overflow nor panic.
@@ -161,7 +233,18 @@ impl EdgeTable {
                 add(edges.unwrap_or((0, 0)));
             }
         };
-        while let Some(&b) = bytes.get(i) {
+        while i < bytes.len() {
+            // Eight bytes at a time while none of them can end a word or leave ASCII.
+            if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+                match first_stop(u64::from_le_bytes(*chunk)) {
+                    None => {
+                        i += 8;
+                        continue;
+                    }
+                    Some(k) => i += k,
+                }
+            }
+            let Some(&b) = bytes.get(i) else { break };
             let space = if b < 0x80 {
                 usize::from(ascii_splits(b))
             } else {
@@ -184,17 +267,47 @@ impl EdgeTable {
         }
     }
 
-    /// The summed weights and the number of the edges of one ASCII word (not empty).
+    /// The summed weights and the number of the edges of one ASCII word (not empty): its
+    /// edges of one or two characters from the arrays, the others from the cuckoo table.
     fn ascii_word(&self, b: &[u8]) -> (i32, u32) {
-        let low = |b: u8| char::from(b.to_ascii_lowercase());
+        let low = |b: u8| usize::from(b.to_ascii_lowercase() & 0x7f);
+        let one = |side: usize, a: usize| i32::from(self.ones[(side << 7 | a) & 0xff]);
+        let two = |side: usize, a: usize, b: usize| {
+            i32::from(self.twos[(side << 14 | a << 7 | b) & 0x7fff])
+        };
+        let hashed = |side: Side, cs: &[usize]| {
+            let p = cs
+                .iter()
+                .enumerate()
+                .fold(0, |p, (m, &c)| p | (c as u64) << (21 * m));
+            self.weight(edge_hash(side, cs.len(), p))
+        };
         match *b {
-            [.., z, y, x] => {
+            [.., z2, z1, z0] => {
                 // Only its first and last three bytes matter: read them in place.
                 let [a0, a1, a2] = [b[0], b[1], b[2]].map(low);
-                self.edges_of([a0, a1, a2], [low(x), low(y), low(z)], b.len())
+                let [z0, z1, z2] = [z0, z1, z2].map(low);
+                let sum = one(0, a0)
+                    + one(1, z0)
+                    + two(0, a0, a1)
+                    + two(1, z0, z1)
+                    + hashed(Side::Start, &[a0, a1, a2])
+                    + hashed(Side::End, &[z0, z1, z2]);
+                (sum, 6)
             }
-            [a, x] => self.edges_of([low(a), low(x), ' '], [low(x), low(a), ' '], 2),
-            [a] => self.edges_of([low(a), ' ', ' '], [low(a), ' ', ' '], 1),
+            [a, x] => {
+                let (a, x) = (low(a), low(x));
+                let sum = one(0, a)
+                    + one(1, x)
+                    + two(0, a, x)
+                    + two(1, x, a)
+                    + hashed(Side::Whole, &[a, x]);
+                (sum, 5)
+            }
+            [a] => {
+                let a = low(a);
+                (one(0, a) + one(1, a) + hashed(Side::Whole, &[a]), 3)
+            }
             [] => (0, 0),
         }
     }
@@ -224,20 +337,38 @@ impl EdgeTable {
     /// The summed weights and the number of the edges of a word of `k` lower-case characters
     /// whose first three are `first` and whose last three, from the last, are `last`.
     fn edges_of(&self, first: [char; 3], last: [char; 3], k: usize) -> (i32, u32) {
-        // Beginnings and endings of 2, 3, 4 characters, each hashed from the shorter one.
-        let (mut head, mut tail, mut sum) = (fnv(FNV_SEED, ' '), fnv(ENDING_SEED, ' '), 0);
+        // Beginnings and endings of 1, 2, 3 characters beside the padding space, each packed
+        // from the shorter one.
+        let (mut head, mut tail, mut sum) = (0u64, 0u64, 0);
         for m in 0..k.min(3) {
-            head = fnv(head, first[m]);
-            tail = fnv(tail, last[m]);
-            sum += self.weight(head) + self.weight(tail);
+            head |= u64::from(first[m]) << (21 * m);
+            tail |= u64::from(last[m]) << (21 * m);
+            sum += self.weight(edge_hash(Side::Start, m + 1, head))
+                + self.weight(edge_hash(Side::End, m + 1, tail));
         }
-        if k >= 3 {
-            return (sum, 6);
+        match k {
+            0 => (0, 0),
+            3.. => (sum, 6),
+            // A word of one or two characters: its padded form is itself an edge, beginning
+            // and ending at once.
+            _ => (
+                sum + self.weight(edge_hash(Side::Whole, k, head)),
+                2 * k as u32 + 1,
+            ),
         }
-        // A word of one or two characters: its padded form (k + 2 characters) is itself an
-        // edge, beginning and ending at once.
-        (sum + self.weight(fnv(head, ' ')), 2 * k as u32 + 1)
     }
+}
+
+/// The index of the first of eight bytes (read little-endian) that may split words or is not
+/// ASCII: a byte below `'!'` or from `0x80` on; `None` if there is none. (Subtracting `0x21`
+/// from every byte borrows across bytes only out of a byte below `0x21`, itself flagged, so the
+/// lowest flag is exact; a flag above it may not be, and is not read.)
+fn first_stop(eight: u64) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let below = eight.wrapping_sub(ONES * 0x21) & !eight;
+    let flags = (below | eight) & HIGH;
+    (flags != 0).then(|| flags.trailing_zeros() as usize / 8)
 }
 
 /// The length in bytes of the white space character `bytes` starts with, if it starts with one
@@ -296,6 +427,19 @@ mod tests {
         out
     }
 
+    /// The hash of an edge as the table file writes it, if it is one.
+    fn hash_of(edge: &str) -> Option<u64> {
+        let (side, inner) = parse_edge(edge)?;
+        Some(edge_hash(side, inner.len(), packed(&inner)))
+    }
+
+    impl EdgeTable {
+        /// The weight of an edge written as the table file writes it, from the cuckoo table.
+        fn weight_of(&self, edge: &str) -> i32 {
+            hash_of(edge).map_or(0, |h| self.weight(h))
+        }
+    }
+
     /// A table giving each of these edges its weight.
     fn table_of(entries: &[(&str, i8)], scale: f32) -> EdgeTable {
         let mut bytes = b"STEG\x01".to_vec();
@@ -325,8 +469,8 @@ mod tests {
         while let Some((&len, after)) = rest.split_first() {
             let edge = std::str::from_utf8(&after[..usize::from(len)]).expect("UTF-8");
             let weight = i32::from(after[usize::from(len)] as i8);
-            if t.weight(edge_hash(edge)) != weight {
-                lost.push((edge.to_string(), weight, t.weight(edge_hash(edge))));
+            if t.weight_of(edge) != weight {
+                lost.push((edge.to_string(), weight, t.weight_of(edge)));
             }
             rest = &after[usize::from(len) + 1..];
         }
@@ -356,7 +500,7 @@ mod tests {
             let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
             for e in edges(&text) {
                 let want = held.get(&e).copied().unwrap_or(0);
-                if t.weight(edge_hash(&e)) != want {
+                if t.weight_of(&e) != want {
                     wrong.push(e);
                 }
                 checked += 1;
@@ -374,7 +518,7 @@ mod tests {
         for w in letters().chain(pairs.iter().cloned()).chain(triples) {
             for e in [format!(" {w}"), format!("{w} ")] {
                 let want = held.get(&e).copied().unwrap_or(0);
-                if t.weight(edge_hash(&e)) != want {
+                if t.weight_of(&e) != want {
                     wrong.push(e);
                 }
                 checked += 1;
@@ -466,6 +610,25 @@ mod tests {
                 (got - want as f32).abs() < 1e-2,
                 "{line:?}: {got} != {want}"
             );
+        }
+    }
+
+    #[test]
+    fn the_eight_byte_scan_stops_at_the_first_byte_that_may_split_or_is_not_ascii() {
+        // Every byte value at every position, among bytes that do not stop and bytes that do
+        // (after it: its flag must win over theirs, borrows and all).
+        for at in 0..8 {
+            for b in 0..=255u8 {
+                for filler in [b'a', b'~', b'!', b' ', 0x00, 0x20, 0x21, 0x80, 0xff] {
+                    let mut eight = [b'x'; 8];
+                    eight[at] = b;
+                    for f in eight.iter_mut().skip(at + 1) {
+                        *f = filler;
+                    }
+                    let want = eight.iter().position(|&c| !(0x21..0x80).contains(&c));
+                    assert_eq!(first_stop(u64::from_le_bytes(eight)), want, "{eight:?}");
+                }
+            }
         }
     }
 
