@@ -78,51 +78,6 @@ def load(path):
             np.array(chars, dtype=float), np.array(rows, dtype=np.float32))
 
 
-STACKED_NAMES = ['s', 's_p2', 's_p1', 's_n1', 's_n2', 's_win3', 's_win10', 's_cwin5',
-                 'content_before', 'content_after', 'page_s', 'page_cs']
-
-
-def stacked(scores, chars):
-    """The second stage's extra inputs for one page, from the first stage's noise
-    probabilities (the same arithmetic as `stacked_inputs` in src/model.rs)."""
-    n = len(scores)
-    s = scores.astype(np.float64); c = chars.astype(np.float64)
-    pre_s = np.concatenate([[0.0], np.cumsum(s)])
-    pre_cs = np.concatenate([[0.0], np.cumsum(c * s)])
-    pre_c = np.concatenate([[0.0], np.cumsum(c)])
-    pre_cc = np.concatenate([[0.0], np.cumsum(c * (1.0 - s))])
-    out = np.zeros((n, len(STACKED_NAMES)))
-    idx = np.arange(n)
-    def shifted(k):
-        j = idx + k
-        v = np.full(n, -1.0)
-        ok = (j >= 0) & (j < n)
-        v[ok] = s[j[ok]]
-        return v
-    def win(pre, w):
-        a = np.maximum(idx - w, 0); b = np.minimum(idx + w + 1, n)
-        return pre[b] - pre[a], (b - a)
-    out[:, 0] = s
-    out[:, 1] = shifted(-2); out[:, 2] = shifted(-1); out[:, 3] = shifted(1); out[:, 4] = shifted(2)
-    v, k = win(pre_s, 3); out[:, 5] = v / k
-    v, k = win(pre_s, 10); out[:, 6] = v / k
-    v, _ = win(pre_cs, 5); cw, _ = win(pre_c, 5); out[:, 7] = np.where(cw > 0, v / np.maximum(cw, 1e-9), 0.0)
-    tot = pre_cc[n]
-    out[:, 8] = np.where(tot > 0, pre_cc[idx] / max(tot, 1e-9), 0.0)
-    out[:, 9] = np.where(tot > 0, (tot - pre_cc[idx + 1]) / max(tot, 1e-9), 0.0)
-    out[:, 10] = pre_s[n] / max(n, 1)
-    out[:, 11] = pre_cs[n] / pre_c[n] if pre_c[n] > 0 else 0.0
-    return out.astype(np.float32)
-
-
-def stack_all(pages, scores, chars):
-    """Stacked inputs for every line; `pages` is a list of index arrays, one per page."""
-    out = np.zeros((len(scores), len(STACKED_NAMES)), dtype=np.float32)
-    for ix in pages:
-        out[ix] = stacked(scores[ix], chars[ix])
-    return out
-
-
 def prf(y, pred, w):
     tp = float(((pred == 1) & (y == 1)) @ w); fp = float(((pred == 1) & (y == 0)) @ w)
     fn = float(((pred == 0) & (y == 1)) @ w)
