@@ -122,7 +122,7 @@ mod tests {
             state ^= state << 17;
             state % n.max(1)
         };
-        let chars = ['a', 'b', 'c', 'd', 'e', 'f', 'é', 'ж', 'ع', '中', '\u{10FFFF}', ' '];
+        let chars: Vec<char> = "abcdeféжع中\u{10FFFF} ".chars().collect();
         for round in 0..300 {
             let mut occurances = HashMap::new();
             for _ in 0..next(if round % 10 == 0 { 1500 } else { 100 }) {
