@@ -70,6 +70,7 @@ const SEEDS: [[u64; 3]; 3] = [
     [
         0x36d8_f125_4b7e_a09b,
         0xa84f_7d63_0e95_c2e9,
+        // (No edge is a whole word of three characters: its padded form has five.)
         0x0000_0000_0000_0000,
     ],
 ];
@@ -653,5 +654,13 @@ mod tests {
         // A trailing byte.
         assert!(EdgeTable::parse(b"STEG\x01\0\0\0\0\0\0\x80\x3f\0").is_none());
         assert!(EdgeTable::parse(b"STEG\x01\0\0\0\0\0\0\x80\x3f").is_some());
+        // Strings that are no edge: no padding space, four characters beside it.
+        for edge in ["ab", "abcd ", " abcd", " abc "] {
+            let mut bytes = b"STEG\x01\x01\0\0\0\0\0\x80\x3f".to_vec();
+            bytes.push(edge.len() as u8);
+            bytes.extend_from_slice(edge.as_bytes());
+            bytes.push(1);
+            assert!(EdgeTable::parse(&bytes).is_none(), "{edge:?}");
+        }
     }
 }
