@@ -27,8 +27,13 @@ before(async () => {
 });
 
 after(async () => {
-  await chrome?.close();
-  await server?.close();
+  // The server is closed even if Chromium's shutdown fails, or its open socket would keep this
+  // process (and the test run) waiting forever.
+  try {
+    await chrome?.close();
+  } finally {
+    await server?.close();
+  }
 });
 
 /**

@@ -38,8 +38,11 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  try {
+    await browser?.close();
+  } finally {
+    server?.close();
+  }
 });
 
 /**

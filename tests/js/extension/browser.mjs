@@ -81,7 +81,10 @@ export async function launch(extensionDir) {
       await browser.close().catch(() => {});
       child.kill('SIGTERM');
       await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
-      await rm(profile, { recursive: true, force: true });
+      // Chromium's helper processes (crash handler, utilities) may still write into the
+      // profile for a moment after the browser process exits: a plain `rm` then fails with
+      // ENOTEMPTY (seen once in CI). Node retries exactly those errors, with a backoff.
+      await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
