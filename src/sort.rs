@@ -1,12 +1,26 @@
 //! One sort for the whole crate. Every `sort_by` with its own closure is a new copy of the
-//! standard library's sort (3–10 KB of WebAssembly each); sorting a permutation of indices with
-//! one comparator behind a reference leaves a single copy (tools/size/RESULTS.md).
+//! standard library's sort (3–10 KB of WebAssembly each); in WebAssembly, sorting a permutation
+//! of indices with one comparator behind a reference leaves a single copy
+//! (tools/size/RESULTS.md). Natively, where a few KB of code cost nothing, each caller gets the
+//! standard sort itself (no indirection per comparison). Both are stable, so both give the same
+//! order.
 
 use std::cmp::Ordering;
 use std::ops::Range;
 
 /// Sorts `v` by `cmp`, stably (equal elements keep their order), like `slice::sort_by`.
+// A `Vec`, not a slice: the WebAssembly form drains and refills it.
+#[allow(clippy::ptr_arg)]
 pub fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
+    #[cfg(not(target_arch = "wasm32"))]
+    v.sort_by(cmp);
+    #[cfg(target_arch = "wasm32")]
+    sort_in_one_copy(v, cmp);
+}
+
+/// [`sort_by`] through [`sort_indices`], the one instantiation of the standard sort.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn sort_in_one_copy<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
     if v.len() < 2 {
         return;
     }
@@ -66,10 +80,12 @@ mod tests {
                     (((rng >> 33) % 7) as u8, i)
                 })
                 .collect();
-            let (mut a, mut b) = (v.clone(), v.clone());
+            let (mut a, mut b, mut c) = (v.clone(), v.clone(), v.clone());
             a.sort_by_key(|x| x.0);
             super::sort_by_key(&mut b, |x| x.0);
+            super::sort_in_one_copy(&mut c, |x, y| x.0.cmp(&y.0));
             assert_eq!(a, b);
+            assert_eq!(a, c);
             let (mut a, mut b) = (v.clone(), v);
             a.sort_unstable();
             super::sort(&mut b);
