@@ -386,7 +386,9 @@ def section_mixed(data, out):
 # ----------------------------------------------------------------------------- speed
 
 def section_speed(data, quick, out):
-    reps = 1 if quick else 3
+    # Five passes (three until 7 Dec): on this shared 2-core machine one slow pass in three
+    # moved the median by 2-3 %; the slow peers run once whatever this says.
+    reps = 1 if quick else 5
     texts = data.texts
     _, _ = cli_jsonl(texts, 'dev speed input')
     if CRASHES.get('dev speed input'):
