@@ -75,14 +75,26 @@ const SEEDS: [[u64; 3]; 3] = [
     ],
 ];
 
-/// An edge's characters from the padding space outward (`" abc"` as `a, b, c`; `"cba "` as
-/// `a, b, c`), up to three, 21 bits each.
-fn packed(chars: &[char]) -> u64 {
-    chars
-        .iter()
+/// An edge's characters (their code points) from the padding space outward (`" abc"` as
+/// `a, b, c`; `"cba "` as `a, b, c`), up to three, 21 bits each.
+fn packed(codes: impl IntoIterator<Item = u64>) -> u64 {
+    codes
+        .into_iter()
         .take(3)
         .enumerate()
-        .fold(0, |p, (m, &c)| p | u64::from(c) << (21 * m))
+        .fold(0, |p, (m, c)| p | c << (21 * m))
+}
+
+/// Where the ASCII edge of the character `a` on `side` (start or end) sits in
+/// [`EdgeTable::ones`].
+fn one_index(side: Side, a: usize) -> usize {
+    (side as usize) << 7 | a & 0x7f
+}
+
+/// Where the ASCII edge of the characters `a` (next to the space) and `b` on `side` (start or
+/// end) sits in [`EdgeTable::twos`].
+fn two_index(side: Side, a: usize, b: usize) -> usize {
+    ((side as usize) << 14 | (a & 0x7f) << 7 | b & 0x7f) & 0x7fff
 }
 
 /// The hash of an edge of `n` (1 to 3) characters packed as by [`packed`]: the two halves of
@@ -146,7 +158,8 @@ impl EdgeTable {
             let weight = *after.get(usize::from(len))?;
             rest = after.get(usize::from(len) + 1..)?;
             let (side, inner) = parse_edge(edge)?;
-            if !table.insert(edge_hash(side, inner.len(), packed(&inner)), weight) {
+            let codes = inner.iter().map(|&c| u64::from(c));
+            if !table.insert(edge_hash(side, inner.len(), packed(codes)), weight) {
                 return None;
             }
             // The later weight wins, as in the cuckoo table.
@@ -155,10 +168,9 @@ impl EdgeTable {
                 .map(|&c| c.is_ascii().then_some(c as usize))
                 .collect();
             if let (Side::Start | Side::End, Some(cs)) = (side, ascii) {
-                let s = side as usize;
                 match *cs.as_slice() {
-                    [a] => *table.ones.get_mut(s << 7 | a)? = weight as i8,
-                    [a, b] => *table.twos.get_mut(s << 14 | a << 7 | b)? = weight as i8,
+                    [a] => table.ones[one_index(side, a)] = weight as i8,
+                    [a, b] => table.twos[two_index(side, a, b)] = weight as i8,
                     _ => {}
                 }
             }
@@ -272,15 +284,10 @@ impl EdgeTable {
     /// edges of one or two characters from the arrays, the others from the cuckoo table.
     fn ascii_word(&self, b: &[u8]) -> (i32, u32) {
         let low = |b: u8| usize::from(b.to_ascii_lowercase() & 0x7f);
-        let one = |side: usize, a: usize| i32::from(self.ones[(side << 7 | a) & 0xff]);
-        let two = |side: usize, a: usize, b: usize| {
-            i32::from(self.twos[(side << 14 | a << 7 | b) & 0x7fff])
-        };
+        let one = |side: Side, a: usize| i32::from(self.ones[one_index(side, a)]);
+        let two = |side: Side, a: usize, b: usize| i32::from(self.twos[two_index(side, a, b)]);
         let hashed = |side: Side, cs: &[usize]| {
-            let p = cs
-                .iter()
-                .enumerate()
-                .fold(0, |p, (m, &c)| p | (c as u64) << (21 * m));
+            let p = packed(cs.iter().map(|&c| c as u64));
             self.weight(edge_hash(side, cs.len(), p))
         };
         match *b {
@@ -288,26 +295,29 @@ impl EdgeTable {
                 // Only its first and last three bytes matter: read them in place.
                 let [a0, a1, a2] = [b[0], b[1], b[2]].map(low);
                 let [z0, z1, z2] = [z0, z1, z2].map(low);
-                let sum = one(0, a0)
-                    + one(1, z0)
-                    + two(0, a0, a1)
-                    + two(1, z0, z1)
+                let sum = one(Side::Start, a0)
+                    + one(Side::End, z0)
+                    + two(Side::Start, a0, a1)
+                    + two(Side::End, z0, z1)
                     + hashed(Side::Start, &[a0, a1, a2])
                     + hashed(Side::End, &[z0, z1, z2]);
                 (sum, 6)
             }
             [a, x] => {
                 let (a, x) = (low(a), low(x));
-                let sum = one(0, a)
-                    + one(1, x)
-                    + two(0, a, x)
-                    + two(1, x, a)
+                let sum = one(Side::Start, a)
+                    + one(Side::End, x)
+                    + two(Side::Start, a, x)
+                    + two(Side::End, x, a)
                     + hashed(Side::Whole, &[a, x]);
                 (sum, 5)
             }
             [a] => {
                 let a = low(a);
-                (one(0, a) + one(1, a) + hashed(Side::Whole, &[a]), 3)
+                (
+                    one(Side::Start, a) + one(Side::End, a) + hashed(Side::Whole, &[a]),
+                    3,
+                )
             }
             [] => (0, 0),
         }
@@ -431,7 +441,8 @@ mod tests {
     /// The hash of an edge as the table file writes it, if it is one.
     fn hash_of(edge: &str) -> Option<u64> {
         let (side, inner) = parse_edge(edge)?;
-        Some(edge_hash(side, inner.len(), packed(&inner)))
+        let codes = inner.iter().map(|&c| u64::from(c));
+        Some(edge_hash(side, inner.len(), packed(codes)))
     }
 
     impl EdgeTable {
@@ -462,18 +473,26 @@ mod tests {
         assert!(t.scale > 0.0);
     }
 
+    /// The shipped table file's edges and weights, read as plainly as the format says.
+    fn shipped_entries() -> Vec<(String, i32)> {
+        let mut out = Vec::new();
+        let mut rest = &TABLE[13..];
+        while let Some((&len, after)) = rest.split_first() {
+            let edge = std::str::from_utf8(&after[..usize::from(len)]).expect("UTF-8");
+            out.push((edge.to_string(), i32::from(after[usize::from(len)] as i8)));
+            rest = &after[usize::from(len) + 1..];
+        }
+        out
+    }
+
     #[test]
     fn every_edge_of_the_shipped_table_is_found_with_its_weight() {
         let t = EdgeTable::parse(TABLE).expect("parses");
-        let mut rest = &TABLE[13..];
         let mut lost = Vec::new();
-        while let Some((&len, after)) = rest.split_first() {
-            let edge = std::str::from_utf8(&after[..usize::from(len)]).expect("UTF-8");
-            let weight = i32::from(after[usize::from(len)] as i8);
-            if t.weight_of(edge) != weight {
-                lost.push((edge.to_string(), weight, t.weight_of(edge)));
+        for (edge, weight) in shipped_entries() {
+            if t.weight_of(&edge) != weight {
+                lost.push((edge.clone(), weight, t.weight_of(&edge)));
             }
-            rest = &after[usize::from(len) + 1..];
         }
         assert!(
             lost.is_empty(),
@@ -487,13 +506,7 @@ mod tests {
     fn edges_the_shipped_table_lacks_weigh_nothing() {
         // Every edge of the fixtures' words and of short letter runs: the table's weight if it
         // holds the edge, else 0.
-        let mut held = std::collections::HashMap::new();
-        let mut rest = &TABLE[13..];
-        while let Some((&len, after)) = rest.split_first() {
-            let edge = std::str::from_utf8(&after[..usize::from(len)]).expect("UTF-8");
-            held.insert(edge.to_string(), i32::from(after[usize::from(len)] as i8));
-            rest = &after[usize::from(len) + 1..];
-        }
+        let held: std::collections::HashMap<String, i32> = shipped_entries().into_iter().collect();
         let t = EdgeTable::parse(TABLE).expect("parses");
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
         let (mut checked, mut wrong) = (0, Vec::new());
@@ -623,9 +636,7 @@ mod tests {
                 for filler in [b'a', b'~', b'!', b' ', 0x00, 0x20, 0x21, 0x80, 0xff] {
                     let mut eight = [b'x'; 8];
                     eight[at] = b;
-                    for f in eight.iter_mut().skip(at + 1) {
-                        *f = filler;
-                    }
+                    eight[at + 1..].fill(filler);
                     let want = eight.iter().position(|&c| !(0x21..0x80).contains(&c));
                     assert_eq!(first_stop(u64::from_le_bytes(eight)), want, "{eight:?}");
                 }
