@@ -528,6 +528,21 @@ fn decide_by_model(
     out
 }
 
+/// The share of a page's tokens the word table must know for the plain-text model that reads
+/// the word scores (below it, the page is in a language the table has not learned, and the
+/// model without them judges it; see `tools/quality/word_grams.py`).
+const WORD_MODEL_COVERAGE: f32 = 0.45;
+
+/// The plain-text line model for this page: the one reading the word scores when the word
+/// table knows enough of the page's tokens, else the one without them.
+fn plain_model(feats: &[LineFeatures]) -> Option<&'static Forest> {
+    if features::word_coverage(feats) >= WORD_MODEL_COVERAGE {
+        model::word_line_model().or_else(model::line_model)
+    } else {
+        model::line_model()
+    }
+}
+
 /// Decides every line; returns the verdicts and the `ui_text` findings for the noise lines.
 ///
 /// The verdicts come from the line model ([`model::line_model`]) when it is available, else
@@ -547,7 +562,7 @@ pub fn classify(
         None
     };
     let page_rule = html_forest.is_none();
-    let forest = html_forest.or_else(model::line_model);
+    let forest = html_forest.or_else(|| plain_model(feats));
     let decisions: Vec<Decision> = match forest {
         // The model places a line relative to the page's running prose, and learned from
         // whole pages; a few lines of plain text without any prose (a word or two, a button,

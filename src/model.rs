@@ -21,6 +21,7 @@
 use std::sync::OnceLock;
 
 const MODEL: &[u8] = include_bytes!("../data/line-model.bin");
+const WORD_MODEL: &[u8] = include_bytes!("../data/line-model-words.bin");
 const HTML_MODEL: &[u8] = include_bytes!("../data/line-model-html.bin");
 
 /// A forest of complete binary-classification trees of one depth, stored flat.
@@ -498,12 +499,26 @@ fn logistic(raw: f32) -> f32 {
     1.0 / (1.0 + (-raw).exp())
 }
 
-/// The shipped line model for plain text, if `data/line-model.bin` matches the features of this
-/// build.
+/// The shipped line model for plain text without the word inputs (for pages in a language the
+/// word table does not know), if `data/line-model.bin` matches the features of this build.
 pub fn line_model() -> Option<&'static Forest> {
     static FOREST: OnceLock<Option<Forest>> = OnceLock::new();
     FOREST
-        .get_or_init(|| Forest::parse(MODEL).filter(|f| f.inputs == crate::features::PLAIN_INPUTS))
+        .get_or_init(|| {
+            let inputs = crate::features::PLAIN_INPUTS - crate::features::WORD_INPUTS;
+            Forest::parse(MODEL).filter(|f| f.inputs == inputs)
+        })
+        .as_ref()
+}
+
+/// The shipped line model for plain text with the word inputs (for pages whose words the word
+/// table knows), if `data/line-model-words.bin` matches the features of this build.
+pub fn word_line_model() -> Option<&'static Forest> {
+    static FOREST: OnceLock<Option<Forest>> = OnceLock::new();
+    FOREST
+        .get_or_init(|| {
+            Forest::parse(WORD_MODEL).filter(|f| f.inputs == crate::features::PLAIN_INPUTS)
+        })
         .as_ref()
 }
 
@@ -523,6 +538,12 @@ mod tests {
     #[test]
     fn the_shipped_model_loads_and_matches_the_features() {
         let m = line_model().expect("data/line-model.bin parses");
+        assert_eq!(
+            m.inputs(),
+            crate::features::PLAIN_INPUTS - crate::features::WORD_INPUTS
+        );
+        assert!(m.threshold() > 0.0 && m.threshold() < 1.0);
+        let m = word_line_model().expect("data/line-model-words.bin parses");
         assert_eq!(m.inputs(), crate::features::PLAIN_INPUTS);
         assert!(m.threshold() > 0.0 && m.threshold() < 1.0);
         let m = html_line_model().expect("data/line-model-html.bin parses");

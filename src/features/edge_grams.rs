@@ -12,6 +12,8 @@
 
 use std::sync::OnceLock;
 
+use super::cuckoo::{fold_hash, Cuckoo};
+
 /// The shipped table.
 const TABLE: &[u8] = include_bytes!("../../data/line-edge-grams.bin");
 
@@ -21,9 +23,8 @@ const TABLE: &[u8] = include_bytes!("../../data/line-edge-grams.bin");
 /// page's edges) are also in two small arrays, indexed by their characters.
 #[derive(Debug)]
 pub(crate) struct EdgeTable {
-    /// Per slot, its edge's 24-bit tag (never 0) above its weight (i8, in units of `scale`);
-    /// 0 for an empty slot.
-    slots: Box<[u32; SLOTS]>,
+    /// Every edge's weight (i8, in units of `scale`).
+    cuckoo: Cuckoo<SLOTS>,
     /// The weights of the ASCII edges `" a"` (at `a`) and `"a "` (at `128 + a`).
     ones: Box<[i8; 256]>,
     /// The weights of the ASCII edges `" ab"` (at `a << 7 | b`) and `"ba "` (at
@@ -33,9 +34,7 @@ pub(crate) struct EdgeTable {
     scale: f32,
 }
 
-/// The table's slots: a fixed power of two (64 KB), so that a slot number masked by
-/// `SLOTS - 1` needs no bounds check. It holds up to `SLOTS / 2` edges (cuckoo insertion
-/// practically never fails below half full; the shipped table fills a third).
+/// The cuckoo table's slots (64 KB; the shipped table fills a third).
 const SLOTS: usize = 1 << 14;
 
 /// The shipped table (an empty one, scoring every line 0, if the file does not parse; a test
@@ -97,14 +96,10 @@ fn two_index(side: Side, a: usize, b: usize) -> usize {
     ((side as usize) << 14 | (a & 0x7f) << 7 | b & 0x7f) & 0x7fff
 }
 
-/// The hash of an edge of `n` (1 to 3) characters packed as by [`packed`]: the two halves of
-/// its product with an odd constant, XORed (a multiply carries a bit of the key only upward;
-/// folding the high half back down lets every bit reach every bit [`EdgeTable`] reads).
+/// The hash of an edge of `n` (1 to 3) characters packed as by [`packed`].
 fn edge_hash(side: Side, n: usize, packed: u64) -> u64 {
     // Row `n - 1` for `n` of 1 to 3, without a subtraction that could underflow.
-    let seed = SEEDS[side as usize][(n + 2) % 3];
-    let product = u128::from(packed ^ seed) * 0x9e37_79b9_7f4a_7c15;
-    product as u64 ^ (product >> 64) as u64
+    fold_hash(packed ^ SEEDS[side as usize][(n + 2) % 3])
 }
 
 /// The side and characters (from the padding space outward) of an edge as the table file
@@ -128,7 +123,7 @@ fn parse_edge(edge: &str) -> Option<(Side, Vec<char>)> {
 impl EdgeTable {
     fn empty() -> Self {
         EdgeTable {
-            slots: Box::new([0; SLOTS]),
+            cuckoo: Cuckoo::new(),
             ones: Box::new([0; 256]),
             twos: Box::new([0; 1 << 15]),
             scale: 0.0,
@@ -146,7 +141,7 @@ impl EdgeTable {
         }
         let count = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
         let scale = f32::from_le_bytes(rest.get(4..8)?.try_into().ok()?);
-        if count > SLOTS / 2 {
+        if count > Cuckoo::<SLOTS>::CAPACITY {
             return None;
         }
         let mut rest = rest.get(8..)?;
@@ -159,7 +154,10 @@ impl EdgeTable {
             rest = after.get(usize::from(len) + 1..)?;
             let (side, inner) = parse_edge(edge)?;
             let codes = inner.iter().map(|&c| u64::from(c));
-            if !table.insert(edge_hash(side, inner.len(), packed(codes)), weight) {
+            if !table
+                .cuckoo
+                .insert(edge_hash(side, inner.len(), packed(codes)), weight)
+            {
                 return None;
             }
             // The later weight wins, as in the cuckoo table.
@@ -178,52 +176,11 @@ impl EdgeTable {
         rest.is_empty().then_some(table)
     }
 
-    /// An edge's tag (24 bits, never 0) and its first slot, from disjoint bits of the upper
-    /// half of its hash (see [`edge_hash`]).
-    fn tag_and_slot(&self, hash: u64) -> (u32, usize) {
-        let tag = ((hash >> 40) as u32) | 1;
-        let slot = (hash >> 26) as usize & (SLOTS - 1);
-        (tag, slot)
-    }
-
-    /// The other slot of an edge with this tag in this slot (either of its two): the slot
-    /// number flipped by the tag's low bits (the lowest always set), which the slot's bits
-    /// do not decide.
-    fn other_slot(&self, slot: usize, tag: u32) -> usize {
-        slot ^ (tag as usize & (SLOTS - 1))
-    }
-
-    /// Places an edge, moving others to their other slot as needed; false if that fails.
-    fn insert(&mut self, hash: u64, weight: u8) -> bool {
-        let (tag, mut slot) = self.tag_and_slot(hash);
-        let mut entry = tag << 8 | u32::from(weight);
-        for _ in 0..1000 {
-            let other = self.other_slot(slot, entry >> 8);
-            for s in [slot, other] {
-                let e = &mut self.slots[s & (SLOTS - 1)];
-                // Empty, or the same edge again (the later weight wins).
-                if *e == 0 || *e >> 8 == entry >> 8 {
-                    *e = entry;
-                    return true;
-                }
-            }
-            // Both full: take the first slot, move its edge to its other slot.
-            std::mem::swap(&mut self.slots[slot & (SLOTS - 1)], &mut entry);
-            slot = self.other_slot(slot, entry >> 8);
-        }
-        false
-    }
-
     /// The weight (in units of `scale`) of the edge with this hash, 0 if the table lacks it.
     fn weight(&self, hash: u64) -> i32 {
-        let (tag, slot) = self.tag_and_slot(hash);
-        let pick = |s: usize| {
-            let e = self.slots[s & (SLOTS - 1)];
-            // The weight when the tag matches, else 0 (no branch).
-            i32::from(e as u8 as i8) & -i32::from(e >> 8 == tag)
-        };
-        pick(slot) + pick(self.other_slot(slot, tag))
+        self.cuckoo.weight(hash)
     }
+
     /// The line's edge score (see the module's documentation).
     pub(crate) fn score(&self, line: &str) -> f32 {
         // Wide sums: a line of millions of words must neither overflow nor panic.
@@ -468,7 +425,7 @@ mod tests {
     #[test]
     fn the_shipped_table_parses_and_is_not_empty() {
         let t = EdgeTable::parse(TABLE).expect("data/line-edge-grams.bin parses");
-        assert!(t.slots.iter().filter(|&&e| e != 0).count() > 1000);
+        assert!(t.cuckoo.filled() > 1000);
         assert!(EdgeTable::parse(TABLE).is_some());
         assert!(t.scale > 0.0);
     }

@@ -134,6 +134,19 @@ pub const INPUT_NAMES: &[&str] = &[
     "edge_p1",
     "edge_n1",
     "edge_win3",
+    // The words of the line and of the lines around it (see `word_grams`): the line's score,
+    // its neighbours', the means over 3 and 10 lines each way, the page's mean (by characters)
+    // and the line's difference from it.
+    "lex_score",
+    "lex_p1",
+    "lex_n1",
+    "lex_win3",
+    "lex_win10",
+    "lex_page",
+    "lex_rel",
+    // The share of the line's tokens, and of the page's, that the word table knows.
+    "lex_known",
+    "lex_known_page",
     // The clipboard's HTML (all 0 when there is none; the plain-text model reads none of
     // these, see `PLAIN_INPUTS`).
     "html",
@@ -211,6 +224,10 @@ pub const HTML_INPUTS: usize = 3 + HINT_INPUTS;
 /// The number of inputs from the text alone, the first ones of [`INPUT_NAMES`]: what the
 /// plain-text model reads.
 pub const PLAIN_INPUTS: usize = INPUTS - HTML_INPUTS;
+
+/// The number of word inputs (`lex_*`, see `word_grams`), the last of the plain-text inputs:
+/// only the plain-text model for pages whose words the table knows reads them.
+pub const WORD_INPUTS: usize = 9;
 
 /// The inputs from the HTML's hints after the page's `html` inputs: the line's own (19), its two
 /// neighbours' (3 each) and 5 of the lines around it.
@@ -363,6 +380,9 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
     let mut term = vec![0usize; n + 1];
     let mut short = vec![0usize; n + 1];
     let mut edge = vec![0f64; n + 1];
+    let mut lex = vec![0f64; n + 1];
+    let mut lex_by_chars = 0f64;
+    let (mut lex_tokens, mut lex_known) = (0u64, 0u64);
     // From the HTML: characters inside the article block, link characters, lines found.
     let mut article_chars = vec![0f64; n + 1];
     let mut link = vec![0f64; n + 1];
@@ -387,8 +407,21 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
         term[i + 1] = term[i] + usize::from(f.terminal);
         short[i + 1] = short[i] + usize::from(is_short(f));
         edge[i + 1] = edge[i] + f64::from(f.edge_score);
+        lex[i + 1] = lex[i] + f64::from(f.lex_score);
+        lex_by_chars += f64::from(f.lex_score) * f.chars as f64;
+        lex_tokens += f.lex_tokens;
+        lex_known += f.lex_known;
     }
     let total_chars = chars[n].max(1.0);
+    let lex_page = lex_by_chars / total_chars;
+    let known_share = |known: u64, tokens: u64| {
+        if tokens == 0 {
+            0.0
+        } else {
+            (known as f64 / tokens as f64) as f32
+        }
+    };
+    let lex_known_page = known_share(lex_known, lex_tokens);
     let total_prose = prose_chars[n];
     let total_prose_lines = prose_lines[n];
     let max_chars = feats.iter().map(|f| f.chars).max().unwrap_or(1).max(1) as f32;
@@ -648,6 +681,21 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
                 .map_or(0.0, |g| g.edge_score),
             feats.get(i + 1).map_or(0.0, |g| g.edge_score),
             (edge3 / k3.max(1) as f64) as f32,
+        ]);
+        let (lex3, k3) = window(&lex, i, 3);
+        let (lex10, k10) = window(&lex, i, 10);
+        out.extend_from_slice(&[
+            f.lex_score,
+            i.checked_sub(1)
+                .and_then(|j| feats.get(j))
+                .map_or(0.0, |g| g.lex_score),
+            feats.get(i + 1).map_or(0.0, |g| g.lex_score),
+            (lex3 / k3.max(1) as f64) as f32,
+            (lex10 / k10.max(1) as f64) as f32,
+            lex_page as f32,
+            (f64::from(f.lex_score) - lex_page) as f32,
+            known_share(f.lex_known, f.lex_tokens),
+            lex_known_page,
         ]);
 
         // The HTML's hints: all 0 for a page without HTML (the plain-text model reads only the

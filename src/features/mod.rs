@@ -13,20 +13,25 @@ use crate::report::Subkind;
 use crate::segment::Line;
 
 mod count;
+mod cuckoo;
 mod edge_grams;
 mod function_words;
 mod hashes;
 mod inputs;
 mod periodicity;
 mod shape;
+mod word_grams;
 
 use count::{count_line, line_breaks, LineCounts};
 use edge_grams::edge_table;
 use function_words::HashTable;
 use hashes::{key_hash, line_form};
 use shape::shape_counted;
+use word_grams::word_table;
 
-pub use inputs::{model_inputs, HEADLINE_REACH, HTML_INPUTS, INPUTS, INPUT_NAMES, PLAIN_INPUTS};
+pub use inputs::{
+    model_inputs, HEADLINE_REACH, HTML_INPUTS, INPUTS, INPUT_NAMES, PLAIN_INPUTS, WORD_INPUTS,
+};
 pub use shape::shape;
 
 /// What a short line looks like, from its characters alone.
@@ -112,8 +117,29 @@ pub struct LineFeatures {
     /// (positive) or of content lines (negative), learned from labelled pages (see
     /// `edge_grams`); 0 for a line without words or whose words the table does not know.
     pub edge_score: f32,
+    /// How much its words and pairs of adjacent words look like those of noise lines
+    /// (positive) or of content lines (negative), learned from labelled pages (see
+    /// `word_grams`); 0 for a line without words or whose words the table does not know.
+    pub lex_score: f32,
+    /// The line's tokens (see `word_grams`).
+    pub lex_tokens: u64,
+    /// Its tokens the word table knows.
+    pub lex_known: u64,
     /// What the clipboard's HTML says about the line (the default when there is no HTML).
     pub hint: LineHint,
+}
+
+/// The share of the page's tokens that the word table knows (0 for a page without tokens): how
+/// far its word scores can be trusted.
+pub fn word_coverage(feats: &[LineFeatures]) -> f32 {
+    let (known, tokens) = feats.iter().fold((0u64, 0u64), |(k, t), f| {
+        (k + f.lex_known, t + f.lex_tokens)
+    });
+    if tokens == 0 {
+        0.0
+    } else {
+        (known as f64 / tokens as f64) as f32
+    }
 }
 
 /// The page-level facts the line features are measured against.
@@ -196,6 +222,7 @@ pub fn extract(
     }
 
     let edges = edge_table();
+    let words = word_table();
     let mut feats: Vec<LineFeatures> = counts
         .iter()
         .enumerate()
@@ -215,6 +242,7 @@ pub fn extract(
                 .and_then(|k| copies.get(&k).copied())
                 .unwrap_or((1, i));
             let line_text = &text[lines[i].range.clone()];
+            let lex = words.score(line_text);
             LineFeatures {
                 chars: c.chars,
                 words: c.words,
@@ -271,6 +299,9 @@ pub fn extract(
                     .map_or(0, line_breaks),
                 tabs: c.tabs,
                 edge_score: edges.score(line_text),
+                lex_score: lex.score,
+                lex_tokens: lex.tokens,
+                lex_known: lex.known,
                 hint: hints.and_then(|h| h.get(i).copied()).unwrap_or_default(),
             }
         })

@@ -95,8 +95,10 @@ def score(table, scale, text):
     return sum(table.get(g, 0) for g in e) * scale / np.sqrt(len(e))
 
 
-def write_table(table, scale, path):
-    blob = bytearray(b'STEG')
+def write_table(table, scale, path, magic=b'STEG'):
+    """The table file: MAGIC, version 1, the count (u32), the scale (f32), then per entry its
+    UTF-8 length (u8), its characters and its weight (i8), sorted."""
+    blob = bytearray(magic)
     blob += struct.pack('<BIf', 1, len(table), scale)
     for g in sorted(table):
         b = g.encode('utf-8')
@@ -106,9 +108,9 @@ def write_table(table, scale, path):
     return len(blob)
 
 
-def read_table(path):
+def read_table(path, magic=b'STEG'):
     b = open(path, 'rb').read()
-    assert b[:4] == b'STEG', path
+    assert b[:4] == magic, path
     _, n, scale = struct.unpack_from('<BIf', b, 4)
     at, table = 13, {}
     for _ in range(n):
@@ -138,53 +140,71 @@ def neighbours(scores):
     return np.stack([s, p1, n1, (c[hi] - c[lo]) / np.maximum(hi - lo, 1)], axis=1)
 
 
-def oof(bench_dir, table_path, dumps):
-    pages = read_bench(bench_dir)
+def site_folds(pages):
+    """Each page's fold (0 to FOLDS - 1), grouped by web site."""
     ids = sorted(pages)
     groups = [pages[i]['site'] for i in ids]
     fold_of = {}
     for k, (_, te) in enumerate(GroupKFold(n_splits=FOLDS).split(ids, groups=groups)):
         for j in te:
             fold_of[ids[j]] = k
+    return fold_of
+
+
+def fold_tables(pages, fold_of, fit):
+    """Per fold, the table `fit` learns from the labelled lines of the other folds' pages."""
     tables = []
     for k in range(FOLDS):
-        texts, labels, weights = labelled(pages, [i for i in ids if fold_of[i] != k])
+        texts, labels, weights = labelled(pages, [i for i in sorted(pages) if fold_of[i] != k])
         tables.append(fit(texts, labels, weights))
         print(f'fold {k}: table learned from {len(texts)} lines', file=sys.stderr)
+    return tables
+
+
+def rewrite_dump(path, pages, names, check, values):
+    """Replaces the columns `names` of a feature dump with `values(page id, texts, chars)` (an
+    array of a row per line), page by page, after `check(row text, row's values)` has compared
+    the crate's arithmetic with the script's on every labelled line (it returns a difference).
+    A line without a gold line is scored as empty text."""
+    with open(path, encoding='utf-8') as f:
+        header = f.readline().rstrip('\n').split('\t')
+        rows = [l.rstrip('\n').split('\t') for l in f]
+    cols = [header.index(n) for n in names]
+    diff = np.array([check(pages[r[0]]['lines'][int(r[3])][0], [float(r[c]) for c in cols])
+                     for r in rows if int(r[3]) >= 0])
+    print(f'{path}: |crate - script| {names[0]}: median {np.median(diff):.2e}, 99.9 % {np.quantile(diff, 0.999):.2e},'
+          f' lines above 1e-3: {(diff > 1e-3).sum()} of {len(diff)}', file=sys.stderr)
+    if (diff > 1e-3).mean() > 0.001:
+        sys.exit(f'{path}: the crate computes {names[0]} differently from this script')
+    # A page's rows are consecutive in the dump.
+    start = 0
+    while start < len(rows):
+        end = start
+        while end < len(rows) and rows[end][0] == rows[start][0]:
+            end += 1
+        pid = rows[start][0]
+        texts = [pages[pid]['lines'][int(r[3])][0] if int(r[3]) >= 0 else '' for r in rows[start:end]]
+        chars = np.array([float(r[5]) for r in rows[start:end]])
+        for r, v in zip(rows[start:end], values(pid, texts, chars)):
+            for c, x in zip(cols, v):
+                r[c] = f'{x:.6g}'
+        start = end
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write('\t'.join(header) + '\n')
+        for r in rows:
+            f.write('\t'.join(r) + '\n')
+
+
+def oof(bench_dir, table_path, dumps):
+    pages = read_bench(bench_dir)
+    fold_of = site_folds(pages)
+    tables = fold_tables(pages, fold_of, fit)
     full = read_table(table_path)
     for path in dumps:
-        with open(path, encoding='utf-8') as f:
-            header = f.readline().rstrip('\n').split('\t')
-            rows = [l.rstrip('\n').split('\t') for l in f]
-        cols = [header.index(n) for n in NAMES]
-        # The crate's edge_score against this script's, for the table the crate was built with.
-        diff = []
-        for r in rows:
-            g = int(r[3])
-            if g >= 0:
-                diff.append(abs(float(r[cols[0]]) - score(*full, pages[r[0]]['lines'][g][0])))
-        diff = np.array(diff)
-        print(f'{path}: |crate - script| edge_score: median {np.median(diff):.2e}, 99.9 % {np.quantile(diff, 0.999):.2e},'
-              f' lines above 1e-3: {(diff > 1e-3).sum()} of {len(diff)}', file=sys.stderr)
-        if (diff > 1e-3).mean() > 0.001:
-            sys.exit(f'{path}: the crate computes edge_score differently from this script')
-        # Out-of-fold values, page by page (a page's rows are consecutive in the dump).
-        start = 0
-        while start < len(rows):
-            end = start
-            while end < len(rows) and rows[end][0] == rows[start][0]:
-                end += 1
-            pid = rows[start][0]
-            table, scale = tables[fold_of[pid]]
-            texts = [pages[pid]['lines'][int(r[3])][0] if int(r[3]) >= 0 else '' for r in rows[start:end]]
-            for r, v in zip(rows[start:end], neighbours([score(table, scale, t) for t in texts])):
-                for c, x in zip(cols, v):
-                    r[c] = f'{x:.6g}'
-            start = end
-        with open(path, 'w', encoding='utf-8') as f:
-            f.write('\t'.join(header) + '\n')
-            for r in rows:
-                f.write('\t'.join(r) + '\n')
+        # The crate's edge_score against this script's, for the table the crate was built with;
+        # then out-of-fold values.
+        rewrite_dump(path, pages, NAMES, lambda text, v: abs(v[0] - score(*full, text)),
+                     lambda pid, texts, chars: neighbours([score(*tables[fold_of[pid]], t) for t in texts]))
 
 
 def main():

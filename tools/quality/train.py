@@ -56,13 +56,18 @@ def page_threshold_rule(scores, chars, threshold):
     return noise
 
 
-def verdicts(oof, chars, pages, threshold, rule, prose):
-    """Noise verdicts (0/1) of every line: the threshold alone, or with the page rules."""
+def verdicts(oof, chars, pages, threshold, rule, prose, fallback=None):
+    """Noise verdicts (0/1) of every line: the threshold alone, or with the page rules. With
+    `fallback` (scores, threshold, per-line flag), the pages whose lines are flagged get the
+    fallback model's scores and threshold instead (as src/classify.rs picks the plain model)."""
     if not rule:
         return (oof >= threshold).astype(int)
     out = np.zeros(len(oof), dtype=int)
     for ix in pages:
-        out[ix] = page_rule(oof[ix], chars[ix], threshold, prose[ix])
+        if fallback is not None and fallback[2][ix[0]]:
+            out[ix] = page_rule(fallback[0][ix], chars[ix], fallback[1], prose[ix])
+        else:
+            out[ix] = page_rule(oof[ix], chars[ix], threshold, prose[ix])
     return out
 
 
@@ -190,6 +195,11 @@ def main():
     ap.add_argument('--mask', action='append', default=[], metavar='PREFIX',
                     help='set the inputs whose names start with PREFIX to 0, so that the model never'
                          ' reads them but keeps the crate\'s input layout (repeatable)')
+    ap.add_argument('--fallback', nargs=2, metavar=('OOF', 'THRESHOLD'),
+                    help="the plain model without the word inputs: its out-of-fold scores (--save-oof) and"
+                         " threshold, for the pages where the word table knows less than --coverage of the"
+                         " tokens (lex_known_page); the CV verdicts then are the pair's, as the crate's")
+    ap.add_argument('--coverage', type=float, default=0.45)
     a = ap.parse_args()
     PARAMS['seed'] = a.seed
     DEPTH = a.depth
@@ -224,6 +234,12 @@ def main():
     mode = np.concatenate([np.full(len(l[4]), md) for (md, _, _, _), l in zip(parts, loaded)])
     lab = y >= 0
     prose = X[:, names.index('prose')] > 0.5
+    fallback = None
+    if a.fallback:
+        assert not a.drop, '--fallback reads the lines in the dump order'
+        fallback = (np.loadtxt(a.fallback[0]), float(a.fallback[1]),
+                    X[:, names.index('lex_known_page')] < a.coverage)
+        print(f'{int(fallback[2].sum())} of {len(y)} lines on pages judged by the fallback model', file=sys.stderr)
     w = weights(ch, is_multi, a.power)
     print(f'{lab.sum()} labelled lines ({(lab & is_multi).sum()} from dev-multi), {len(names)} inputs, '
           f'modes {sorted(set(mode))}', file=sys.stderr)
@@ -247,13 +263,13 @@ def main():
     pages = [np.array(v) for v in groups.values()]
 
     def objective(t):
-        v = verdicts(oof, ch, pages, t, rule, prose)
+        v = verdicts(oof, ch, pages, t, rule, prose, fallback)
         return sum(prf(y[m_], v[m_], ch[m_])[2] for _, d_, u_ in sets for m_ in (d_, u_))
     best = max(np.arange(0.1, 0.91, 0.02), key=objective)
     print(f'CV threshold maximising char F1: {best:.2f}', file=sys.stderr)
     threshold = round(float(best if a.threshold is None else a.threshold), 2)
     for t in sorted({0.5, threshold}):
-        v = verdicts(oof, ch, pages, t, rule, prose)
+        v = verdicts(oof, ch, pages, t, rule, prose, fallback)
         for md, dev_l, multi_l in sets:
             for name, mask in [('dev', dev_l), ('dev-multi', multi_l)] + \
                     [(f'dev/{s}', (src == s) & dev_l) for s in sorted(set(src[dev_l]))]:
@@ -264,7 +280,7 @@ def main():
                 print(f'CV threshold {t:.2f} {md:5s} {name:24s} line P/R/F1 {lp:.3f} {lr:.3f} {lf:.3f}   char P/R/F1 {cp:.3f} {cr:.3f} {cf:.3f}')
     if a.cv_pred:
         # The cross-validated verdicts in score_noise.py's format, one file per bench file and mode.
-        v = verdicts(oof, ch, pages, threshold, rule, prose)
+        v = verdicts(oof, ch, pages, threshold, rule, prose, fallback)
         for md in modes:
             for tag, mask in [('dev', ~is_multi & (mode == md)), ('dev-multi', is_multi & (mode == md))]:
                 flagged = {}
