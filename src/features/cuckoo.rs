@@ -76,6 +76,36 @@ impl<const SLOTS: usize> Cuckoo<SLOTS> {
     }
 }
 
+/// The entries of a table file: `magic` (4 bytes), version 1, the number of entries (u32), the
+/// scale (f32), then per entry its UTF-8 length (u8), its text and its weight (i8, as a byte).
+/// Returns the scale and the entries; `None` for anything else or for more than `most`
+/// entries.
+pub(super) fn table_entries<'a>(
+    bytes: &'a [u8],
+    magic: &[u8; 4],
+    most: usize,
+) -> Option<(f32, Vec<(&'a str, u8)>)> {
+    let rest = bytes.strip_prefix(magic)?;
+    let (&version, rest) = rest.split_first()?;
+    if version != 1 {
+        return None;
+    }
+    let count = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+    let scale = f32::from_le_bytes(rest.get(4..8)?.try_into().ok()?);
+    if count > most {
+        return None;
+    }
+    let mut rest = rest.get(8..)?;
+    let mut entries = Vec::with_capacity(count);
+    for _ in 0..count {
+        let (&len, after) = rest.split_first()?;
+        let text = std::str::from_utf8(after.get(..usize::from(len))?).ok()?;
+        entries.push((text, *after.get(usize::from(len))?));
+        rest = after.get(usize::from(len) + 1..)?;
+    }
+    rest.is_empty().then_some((scale, entries))
+}
+
 /// The two halves of `key`'s product with an odd constant, XORed: a multiply carries a bit of
 /// the key only upward; folding the high half back down lets every bit reach every bit the
 /// table reads.

@@ -12,7 +12,7 @@
 
 use std::sync::OnceLock;
 
-use super::cuckoo::{fold_hash, Cuckoo};
+use super::cuckoo::{fold_hash, table_entries, Cuckoo};
 
 /// The shipped table.
 const TABLE: &[u8] = include_bytes!("../../data/line-edge-grams.bin");
@@ -134,24 +134,10 @@ impl EdgeTable {
     /// UTF-8 length (u8), its characters and its weight (i8). `None` for anything else, for
     /// more edges than the table holds, or for a string that is no edge.
     fn parse(bytes: &[u8]) -> Option<Self> {
-        let rest = bytes.strip_prefix(b"STEG")?;
-        let (&version, rest) = rest.split_first()?;
-        if version != 1 {
-            return None;
-        }
-        let count = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
-        let scale = f32::from_le_bytes(rest.get(4..8)?.try_into().ok()?);
-        if count > Cuckoo::<SLOTS>::CAPACITY {
-            return None;
-        }
-        let mut rest = rest.get(8..)?;
+        let (scale, entries) = table_entries(bytes, b"STEG", Cuckoo::<SLOTS>::CAPACITY)?;
         let mut table = EdgeTable::empty();
         table.scale = scale;
-        for _ in 0..count {
-            let (&len, after) = rest.split_first()?;
-            let edge = std::str::from_utf8(after.get(..usize::from(len))?).ok()?;
-            let weight = *after.get(usize::from(len))?;
-            rest = after.get(usize::from(len) + 1..)?;
+        for (edge, weight) in entries {
             let (side, inner) = parse_edge(edge)?;
             let codes = inner.iter().map(|&c| u64::from(c));
             if !table
@@ -173,7 +159,7 @@ impl EdgeTable {
                 }
             }
         }
-        rest.is_empty().then_some(table)
+        Some(table)
     }
 
     /// The weight (in units of `scale`) of the edge with this hash, 0 if the table lacks it.

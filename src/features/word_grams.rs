@@ -14,7 +14,7 @@
 
 use std::sync::OnceLock;
 
-use super::cuckoo::{fold_hash, Cuckoo};
+use super::cuckoo::{fold_hash, table_entries, Cuckoo};
 
 /// The shipped table.
 const TABLE: &[u8] = include_bytes!("../../data/line-word-grams.bin");
@@ -232,29 +232,15 @@ impl WordTable {
     /// its UTF-8 length (u8), its text (a token, or two tokens with a space between them) and
     /// its weight (i8). `None` for anything else or for more entries than the table holds.
     fn parse(bytes: &[u8]) -> Option<Self> {
-        let rest = bytes.strip_prefix(b"STWG")?;
-        let (&version, rest) = rest.split_first()?;
-        if version != 1 {
-            return None;
-        }
-        let count = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
-        let scale = f32::from_le_bytes(rest.get(4..8)?.try_into().ok()?);
-        if count > Cuckoo::<SLOTS>::CAPACITY {
-            return None;
-        }
-        let mut rest = rest.get(8..)?;
+        let (scale, entries) = table_entries(bytes, b"STWG", Cuckoo::<SLOTS>::CAPACITY)?;
         let mut table = WordTable::empty();
         table.scale = scale;
-        for _ in 0..count {
-            let (&len, after) = rest.split_first()?;
-            let text = std::str::from_utf8(after.get(..usize::from(len))?).ok()?;
-            let weight = *after.get(usize::from(len))?;
-            rest = after.get(usize::from(len) + 1..)?;
+        for (text, weight) in entries {
             if !table.cuckoo.insert(entry_hash(text)?, weight) {
                 return None;
             }
         }
-        rest.is_empty().then_some(table)
+        Some(table)
     }
 
     /// The line's word score (see the module's documentation) and how many of its tokens the

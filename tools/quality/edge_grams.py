@@ -73,19 +73,27 @@ def read_bench(bench_dir):
     return pages
 
 
-def fit(texts, labels, weights):
-    """(edge -> weight) of a table learned from these lines: the KEEP largest, as i8 x scale."""
-    vec = CountVectorizer(analyzer=edges, min_df=MIN_PAGES, dtype=np.float64)
+def learn(texts, labels, weights, analyzer, units, c, keep, min_df):
+    """(key -> weight) of a table learned from these lines, and its scale: a logistic regression
+    (inverse L2 strength `c`) over each line's counts of the keys `analyzer` lists (those in at
+    least `min_df` lines), divided by the square root of its `units`; the `keep` largest weights,
+    as i8 x scale."""
+    vec = CountVectorizer(analyzer=analyzer, min_df=min_df, dtype=np.float64)
     X = vec.fit_transform(texts)
-    n = np.array([max(len(edges(t)), 1) for t in texts], dtype=np.float64)
+    n = np.array([max(units(t), 1) for t in texts], dtype=np.float64)
     X = X.multiply(1.0 / np.sqrt(n)[:, None]).tocsr()
-    m = LogisticRegression(C=C, max_iter=3000)
+    m = LogisticRegression(C=c, max_iter=3000)
     m.fit(X, labels, sample_weight=weights)
     coef = m.coef_[0]
-    order = np.argsort(-np.abs(coef), kind='stable')[:KEEP]
+    order = np.argsort(-np.abs(coef), kind='stable')[:keep]
     names = vec.get_feature_names_out()
     scale = float(np.abs(coef[order]).max()) / 127.0
     return {names[i]: int(round(coef[i] / scale)) for i in order}, scale
+
+
+def fit(texts, labels, weights):
+    """(edge -> weight) of a table learned from these lines: the KEEP largest, as i8 x scale."""
+    return learn(texts, labels, weights, edges, lambda t: len(edges(t)), C, KEEP, MIN_PAGES)
 
 
 def score(table, scale, text):

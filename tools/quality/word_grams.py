@@ -33,10 +33,8 @@ usage:
 """
 import sys
 import numpy as np
-from sklearn.feature_extraction.text import CountVectorizer
-from sklearn.linear_model import LogisticRegression
 
-from edge_grams import fold_tables, read_bench, labelled, read_table, rewrite_dump, site_folds, write_table
+from edge_grams import fold_tables, labelled, learn, read_bench, read_table, rewrite_dump, site_folds, write_table
 
 KEEP = 20000        # words and pairs kept in the table
 MIN_LINES = 3       # a word or pair must occur in at least this many lines to be learned
@@ -108,17 +106,8 @@ TOKENS = Cache()
 
 def fit(texts, labels, weights):
     """(gram -> weight) of a table learned from these lines: the KEEP largest, as i8 x scale."""
-    vec = CountVectorizer(analyzer=lambda t: grams(TOKENS(t)), min_df=MIN_LINES, dtype=np.float64)
-    X = vec.fit_transform(texts)
-    n = np.array([max(len(TOKENS(t)), 1) for t in texts], dtype=np.float64)
-    X = X.multiply(1.0 / np.sqrt(n)[:, None]).tocsr()
-    m = LogisticRegression(C=C, max_iter=3000)
-    m.fit(X, labels, sample_weight=weights)
-    coef = m.coef_[0]
-    order = np.argsort(-np.abs(coef), kind='stable')[:KEEP]
-    names = vec.get_feature_names_out()
-    scale = float(np.abs(coef[order]).max()) / 127.0
-    table = {names[i]: int(round(coef[i] / scale)) for i in order}
+    table, scale = learn(texts, labels, weights, lambda t: grams(TOKENS(t)), lambda t: len(TOKENS(t)),
+                         C, KEEP, MIN_LINES)
     # (A key longer than the file's u8 length could hold is left out.)
     return {g: w for g, w in table.items() if w != 0 and len(g.encode('utf-8')) < 256}, scale
 
