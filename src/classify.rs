@@ -545,7 +545,8 @@ fn plain_model(feats: &[LineFeatures]) -> Option<&'static Forest> {
 
 /// Decides every line; returns the verdicts and the `ui_text` findings for the noise lines.
 ///
-/// The verdicts come from the line model ([`model::line_model`]) when it is available, else
+/// The verdicts come from a line model when it is available (the HTML model when the
+/// clipboard's HTML was given, else the plain-text model that `plain_model` picks), else
 /// from hand rules; the subkind and reason of each noise line come from the evidence that
 /// best explains it (its shape, a known UI phrase, repetition, a run of short lines, its place
 /// relative to the article's prose).
@@ -601,6 +602,28 @@ pub fn classify(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_model_judges_pages_whose_words_the_table_knows() {
+        let pick = |text: &str| {
+            let lines = crate::segment::lines(text);
+            let (feats, _) = features::extract(text, &lines, None);
+            (
+                features::word_coverage(&feats),
+                plain_model(&feats).map(|f| f.inputs()),
+            )
+        };
+        let english = "The talks in Doha ended on Sunday without an agreement, officials from \
+                       both delegations said on the record.\nRead more\n55 Comments\n";
+        let thai = "กรุงเทพมหานครเปิดเผยแผนการก่อสร้างรถไฟฟ้าสายใหม่\nข่าว\nกีฬา\n";
+        let (known, model) = pick(english);
+        assert!(known >= WORD_MODEL_COVERAGE, "English coverage {known}");
+        assert_eq!(model, Some(features::PLAIN_INPUTS));
+        let (known, model) = pick(thai);
+        assert!(known < WORD_MODEL_COVERAGE, "Thai coverage {known}");
+        assert_eq!(model, Some(features::PLAIN_INPUTS - features::WORD_INPUTS));
+        assert_eq!(pick("").0, 0.0);
+    }
 
     /// A page of menu items only: the model calls every line noise, the page rule keeps the
     /// lowest-scored tenth of its characters.

@@ -2,9 +2,12 @@
 //! [`crate::features::model_inputs`] and gives the probability that a line is noise.
 //!
 //! The trees are trained by `tools/quality/train.py` (LightGBM, page-grouped cross-validation)
-//! and shipped as two compact little-endian files of complete binary trees of one depth `d`:
-//! `data/line-model.bin` reads the plain-text inputs (the first
-//! [`PLAIN_INPUTS`](crate::features::PLAIN_INPUTS)), `data/line-model-html.bin` all of them,
+//! and shipped as three compact little-endian files of complete binary trees of one depth `d`:
+//! `data/line-model-words.bin` reads the plain-text inputs (the first
+//! [`PLAIN_INPUTS`](crate::features::PLAIN_INPUTS)) and serves the plain-text pages whose words
+//! the word table knows; `data/line-model.bin` reads the same inputs but the word scores (the
+//! last [`WORD_INPUTS`](crate::features::WORD_INPUTS) of them) and serves the other plain-text
+//! pages (a language the table has not learned); `data/line-model-html.bin` reads all of them,
 //! the clipboard HTML's line hints too, and serves the pages whose HTML was given:
 //!
 //! ```text
