@@ -215,18 +215,19 @@ def oof(bench_dir, table_path, dumps):
                      lambda pid, texts, chars: neighbours([score(*tables[fold_of[pid]], t) for t in texts]))
 
 
-def main():
+def command_line(doc, fit, oof, magic, what):
+    """The `train` and `oof` commands of a table script (its usage is `doc`)."""
     if len(sys.argv) == 4 and sys.argv[1] == 'train':
         pages = read_bench(sys.argv[2])
         texts, labels, weights = labelled(pages, sorted(pages))
         table, scale = fit(texts, labels, weights)
-        size = write_table(table, scale, sys.argv[3])
-        print(f'wrote {sys.argv[3]}: {len(table)} edges, {size} bytes, scale {scale:.4g}')
+        size = write_table(table, scale, sys.argv[3], magic)
+        print(f'wrote {sys.argv[3]}: {len(table)} {what}, {size} bytes, scale {scale:.4g}')
     elif len(sys.argv) >= 5 and sys.argv[1] == 'oof':
         oof(sys.argv[2], sys.argv[3], sys.argv[4:])
     else:
-        sys.exit(__doc__)
+        sys.exit(doc)
 
 
 if __name__ == '__main__':
-    main()
+    command_line(__doc__, fit, oof, b'STEG', 'edges')

@@ -34,7 +34,7 @@ usage:
 import sys
 import numpy as np
 
-from edge_grams import fold_tables, labelled, learn, read_bench, read_table, rewrite_dump, site_folds, write_table
+from edge_grams import command_line, fold_tables, learn, read_bench, read_table, rewrite_dump, site_folds
 
 KEEP = 20000        # words and pairs kept in the table
 MIN_LINES = 3       # a word or pair must occur in at least this many lines to be learned
@@ -158,18 +158,5 @@ def oof(bench_dir, table_path, dumps):
                                                         [known(tables[fold_of[pid]][0], t) for t in texts]))
 
 
-def main():
-    if len(sys.argv) == 4 and sys.argv[1] == 'train':
-        pages = read_bench(sys.argv[2])
-        texts, labels, weights = labelled(pages, sorted(pages))
-        table, scale = fit(texts, labels, weights)
-        size = write_table(table, scale, sys.argv[3], MAGIC)
-        print(f'wrote {sys.argv[3]}: {len(table)} words and pairs, {size} bytes, scale {scale:.4g}')
-    elif len(sys.argv) >= 5 and sys.argv[1] == 'oof':
-        oof(sys.argv[2], sys.argv[3], sys.argv[4:])
-    else:
-        sys.exit(__doc__)
-
-
 if __name__ == '__main__':
-    main()
+    command_line(__doc__, fit, oof, MAGIC, 'words and pairs')
