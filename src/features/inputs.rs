@@ -3,7 +3,7 @@
 //! itself, the patterns around it and the HTML's hints.
 
 use super::periodicity::{periodicity, PERIOD_INPUTS};
-use super::{LineFeatures, PageFacts, Shape};
+use super::{known_share, word_coverage, LineFeatures, PageFacts, Shape};
 use crate::html::LineHint;
 use crate::report::Subkind;
 
@@ -382,7 +382,6 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
     let mut edge = vec![0f64; n + 1];
     let mut lex = vec![0f64; n + 1];
     let mut lex_by_chars = 0f64;
-    let (mut lex_tokens, mut lex_known) = (0u64, 0u64);
     // From the HTML: characters inside the article block, link characters, lines found.
     let mut article_chars = vec![0f64; n + 1];
     let mut link = vec![0f64; n + 1];
@@ -409,19 +408,10 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
         edge[i + 1] = edge[i] + f64::from(f.edge_score);
         lex[i + 1] = lex[i] + f64::from(f.lex_score);
         lex_by_chars += f64::from(f.lex_score) * f.chars as f64;
-        lex_tokens += f.lex_tokens;
-        lex_known += f.lex_known;
     }
     let total_chars = chars[n].max(1.0);
     let lex_page = lex_by_chars / total_chars;
-    let known_share = |known: u64, tokens: u64| {
-        if tokens == 0 {
-            0.0
-        } else {
-            (known as f64 / tokens as f64) as f32
-        }
-    };
-    let lex_known_page = known_share(lex_known, lex_tokens);
+    let lex_known_page = word_coverage(feats);
     let total_prose = prose_chars[n];
     let total_prose_lines = prose_lines[n];
     let max_chars = feats.iter().map(|f| f.chars).max().unwrap_or(1).max(1) as f32;
@@ -673,24 +663,23 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
         ]);
         out.extend_from_slice(&page_inputs);
         out.extend_from_slice(periodic.get(i).unwrap_or(&[0.0; PERIOD_INPUTS]));
-        let (edge3, k3) = window(&edge, i, 3);
-        out.extend_from_slice(&[
-            f.edge_score,
-            i.checked_sub(1)
-                .and_then(|j| feats.get(j))
-                .map_or(0.0, |g| g.edge_score),
-            feats.get(i + 1).map_or(0.0, |g| g.edge_score),
-            (edge3 / k3.max(1) as f64) as f32,
-        ]);
-        let (lex3, k3) = window(&lex, i, 3);
+        // A learned score's value for the line, its two neighbours (0 past the page's ends)
+        // and its mean over `w` lines each way, from its prefix sums.
+        let around = |score: fn(&LineFeatures) -> f32, pre: &[f64], w: usize| {
+            let (sum, k) = window(pre, i, w);
+            [
+                score(f),
+                i.checked_sub(1)
+                    .and_then(|j| feats.get(j))
+                    .map_or(0.0, score),
+                feats.get(i + 1).map_or(0.0, score),
+                (sum / k.max(1) as f64) as f32,
+            ]
+        };
+        out.extend_from_slice(&around(|g| g.edge_score, &edge, 3));
+        out.extend_from_slice(&around(|g| g.lex_score, &lex, 3));
         let (lex10, k10) = window(&lex, i, 10);
         out.extend_from_slice(&[
-            f.lex_score,
-            i.checked_sub(1)
-                .and_then(|j| feats.get(j))
-                .map_or(0.0, |g| g.lex_score),
-            feats.get(i + 1).map_or(0.0, |g| g.lex_score),
-            (lex3 / k3.max(1) as f64) as f32,
             (lex10 / k10.max(1) as f64) as f32,
             lex_page as f32,
             (f64::from(f.lex_score) - lex_page) as f32,

@@ -135,6 +135,11 @@ pub fn word_coverage(feats: &[LineFeatures]) -> f32 {
     let (known, tokens) = feats.iter().fold((0u64, 0u64), |(k, t), f| {
         (k + f.lex_known, t + f.lex_tokens)
     });
+    known_share(known, tokens)
+}
+
+/// `known` of `tokens` as a share (0 for no tokens).
+fn known_share(known: u64, tokens: u64) -> f32 {
     if tokens == 0 {
         0.0
     } else {

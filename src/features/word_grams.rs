@@ -53,7 +53,7 @@ enum Class {
 
 /// The characters beyond ASCII that are a token each (punctuation and symbols), as inclusive
 /// ranges of code points, in order.
-const SPLIT_RANGES: [(u32, u32); 14] = [
+const SPLIT_RANGES: [(u32, u32); 12] = [
     (0x00A1, 0x00BF),
     (0x00D7, 0x00D7),
     (0x00F7, 0x00F7),
@@ -73,9 +73,6 @@ const SPLIT_RANGES: [(u32, u32); 14] = [
     (0xFF5B, 0xFF65),
     // Emoji and pictographs.
     (0x1F000, 0x1FAFF),
-    // (Two empty ranges keep the array's length a fixed count for the search below.)
-    (0x11_0000, 0x11_0000),
-    (0x11_0000, 0x11_0000),
 ];
 
 /// The class of every ASCII character.

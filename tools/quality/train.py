@@ -236,7 +236,7 @@ def main():
     prose = X[:, names.index('prose')] > 0.5
     fallback = None
     if a.fallback:
-        assert not a.drop, '--fallback reads the lines in the dump order'
+        assert 'lex_known_page' in names, '--fallback picks the model by the lex_known_page input'
         fallback = (np.loadtxt(a.fallback[0]), float(a.fallback[1]),
                     X[:, names.index('lex_known_page')] < a.coverage)
         print(f'{int(fallback[2].sum())} of {len(y)} lines on pages judged by the fallback model', file=sys.stderr)
