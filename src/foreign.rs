@@ -978,6 +978,85 @@ fn quoted_segments(text: &str, line: &Range<usize>, words: &[Word]) -> Vec<(usiz
     out
 }
 
+/// The most a word can say for a candidate language in [`word_score`]: one of its function
+/// words that is none of the host's, with a letter no host language writes.
+const MAX_WORD_SCORE: f32 = 3.0;
+
+/// What a stretch of words must score for a finding ([`best_stretch`]'s sum, or the positive
+/// scores of a quoted stretch).
+const MIN_STRETCH_SCORE: f32 = 1.5;
+
+/// A second look at a line the first look let through, at one function-word lookup per word:
+/// whether a finding is still possible, by an upper bound of every word's [`word_score`] over
+/// every candidate language, and a lower bound of its host function words. The bound is exact
+/// for ASCII words in a Latin page (the words of most lines that get here); any other word is
+/// taken at [`MAX_WORD_SCORE`] and as no host word. False only where `same_script_fragments`
+/// can find nothing: no stretch of words whose bounds reach [`MIN_STRETCH_SCORE`] (nor a run
+/// without a word below [`NEUTRAL_WORD`] whose positive bounds do, for the quoted stretches),
+/// and too many host function words or too few letters for [`whole_line_by_whatlang`].
+fn second_look(host: &Host, line: &Range<usize>, host_bits: LangSet) -> bool {
+    let text = host.text;
+    let fw = language::function_words();
+    let masks = masks(text, line.clone());
+    let latin = host.system.main == Script::Latin;
+    let (mut words, mut host_words) = (0usize, 0usize);
+    // The best stretch's bound so far and the best one ending at this word (as
+    // `best_stretch`); the positive bounds of the run of words none of which is surely below
+    // `NEUTRAL_WORD`.
+    let (mut best, mut ending, mut positive) = (0.0f32, 0.0f32, 0.0f32);
+    let mut lower = String::new();
+    for r in fast_words(text, line.clone()) {
+        if masked(&masks, r.start) {
+            continue;
+        }
+        words += 1;
+        let w = &text[r];
+        let bound = if !(latin && w.is_ascii()) {
+            MAX_WORD_SCORE
+        } else if !w.bytes().any(|b| b.is_ascii_alphabetic()) {
+            // A number weighs nothing; anything else without letters is of no script.
+            if w.bytes().any(|b| b.is_ascii_digit()) {
+                0.0
+            } else {
+                -10.0
+            }
+        } else {
+            lower.clear();
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+            let langs = fw.langs_of(&lower);
+            let in_host = langs & host_bits != 0;
+            // A capitalized word may be read as a name, which says nothing.
+            let capital = w.bytes().next().is_some_and(|b| b.is_ascii_uppercase());
+            host_words += usize::from(in_host && !capital);
+            let as_other = if in_host { -1.5 } else { NEUTRAL_WORD };
+            let as_candidate = match (langs & !host_bits != 0, in_host) {
+                (false, _) => f32::NEG_INFINITY,
+                (true, true) => 0.0,
+                (true, false) if w.len() == 1 => 0.5,
+                (true, false) => 1.0,
+            };
+            let as_name = if capital {
+                NEUTRAL_WORD
+            } else {
+                f32::NEG_INFINITY
+            };
+            as_other.max(as_candidate).max(as_name)
+        };
+        ending = ending.max(0.0) + bound;
+        best = best.max(ending);
+        positive = if bound < NEUTRAL_WORD {
+            0.0
+        } else {
+            positive + bound.max(0.0)
+        };
+        if best >= MIN_STRETCH_SCORE || positive >= MIN_STRETCH_SCORE {
+            return true;
+        }
+    }
+    host_words * 20 <= words && enough_letters(&text[line.clone()])
+}
+
 /// How much a word says for `cand` against the host languages: function words of one and not
 /// the other, letters one writes and the other does not.
 fn word_score(w: &Word, cand: Lang, cand_bit: LangSet, host_bits: LangSet) -> f32 {
@@ -1047,6 +1126,7 @@ fn same_script_fragments(
             || look.evidence == 1
                 && (!enough_letters(&host.text[line.range.clone()])
                     || !few_host_words(host, &line.range, host_bits, look.words))
+            || !second_look(host, &line.range, host_bits)
         {
             return;
         }
@@ -1583,7 +1663,7 @@ mod tests {
         ];
         let mut rng = crate::testing::XorShift(0x2545_f491_4f6c_dd1d);
         let mut next = |n: usize| rng.below(n);
-        let mut found = 0;
+        let (mut found, mut turned_away) = (0, 0);
         for _ in 0..30 {
             let mut text = ENGLISH.to_string();
             for _ in 0..8 {
@@ -1625,9 +1705,16 @@ mod tests {
                 };
                 assert_eq!(spans(&a), spans(&b), "{}", &text[line.range.clone()]);
                 found += b.len();
+                let second = second_look(&host, &line.range, looked.host_bits);
+                turned_away += usize::from(!second);
+                assert!(second || b.is_empty(), "{}", &text[line.range.clone()]);
             }
         }
         assert!(found >= 10, "only {found} findings: the test tests little");
+        assert!(
+            turned_away >= 10,
+            "the second look turned away {turned_away} lines: the test tests little"
+        );
     }
 
     #[test]

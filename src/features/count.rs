@@ -175,78 +175,128 @@ const ASCII_MARKS: [u64; 16] = {
     t
 };
 
+/// [`count_line`]'s counts of ASCII characters, by table (ASCII is most of most pages), added
+/// without a branch: one 16-bit lane a count (see [`ASCII_LANES`]), emptied into `counts`
+/// before a lane can overflow; and whether the last four characters were ever `http`, `www.`
+/// or `.com`.
+#[derive(Default)]
+struct AsciiTally {
+    /// Upper-case letters, lower-case letters, digits, punctuation, then commas, separators,
+    /// `@` and tabs.
+    counts: [usize; 8],
+    /// The first four counts in 16-bit lanes, since the last emptying.
+    lanes: u64,
+    /// The last four, likewise.
+    marks: u64,
+    /// Characters added since the last emptying.
+    pending: u32,
+    /// The last four characters, one byte each (0 for a character beyond ASCII).
+    window: u32,
+    /// A web marker was seen.
+    web: bool,
+}
+
+impl AsciiTally {
+    /// Adds an ASCII character.
+    #[inline(always)]
+    fn ascii(&mut self, b: u8) {
+        self.window = self.window << 8 | u32::from(b);
+        let k = ASCII_KIND[usize::from(b & 0x7f)];
+        if k & A_WEB_END != 0 {
+            self.web |= matches!(self.window, WEB_HTTP | WEB_WWW | WEB_COM);
+        }
+        self.lanes += ASCII_LANES[usize::from(k & A_CLASS)];
+        self.marks += ASCII_MARKS[usize::from(k & A_CLASS)];
+        self.pending += 1;
+        if self.pending == 0xFFFF {
+            self.empty_lanes();
+        }
+    }
+
+    /// Notes a character beyond ASCII (it breaks the web markers).
+    fn other(&mut self) {
+        self.window <<= 8;
+    }
+
+    fn empty_lanes(&mut self) {
+        for (i, n) in self.counts.iter_mut().enumerate() {
+            let (word, lane) = if i < 4 {
+                (self.lanes, i)
+            } else {
+                (self.marks, i - 4)
+            };
+            *n += ((word >> (16 * lane)) & 0xFFFF) as usize;
+        }
+        (self.lanes, self.marks, self.pending) = (0, 0, 0);
+    }
+
+    /// The tally of an all-ASCII line, in a loop of its own (a few registers, no decoding).
+    fn of_ascii(bytes: &[u8]) -> Self {
+        let mut tally = AsciiTally::default();
+        for &b in bytes {
+            tally.ascii(b);
+        }
+        tally.empty_lanes();
+        tally
+    }
+}
+
 pub(super) fn count_line(text: &str, line: &Line, word_hashes: &mut Vec<u64>) -> LineCounts {
     let s = &text[line.range.clone()];
     let (mut chars, mut letters, mut digits, mut upper, mut cased, mut unspaced) =
         (0, 0, 0, 0, 0, 0);
     let (mut punct, mut commas, mut separators, mut at) = (0, 0, 0, false);
-    // The last four characters, one byte each (0 for a non-ASCII one), to find `http`, `www.`
-    // and `.com` in the same pass.
-    let (mut window, mut web) = (0u32, false);
-    // ASCII counts in 16-bit lanes (see `ASCII_LANES`), at most 0xFFFF characters at a time.
-    let (mut lanes, mut marks, mut pending) = (0u64, 0u64, 0u32);
-    let mut ascii_counts = [0usize; 8];
-    let mut ascii_line = true;
-    let mut flush = |lanes: u64, marks: u64| {
-        for (i, n) in ascii_counts.iter_mut().enumerate() {
-            let (word, lane) = if i < 4 { (lanes, i) } else { (marks, i - 4) };
-            *n += ((word >> (16 * lane)) & 0xFFFF) as usize;
+    let ascii_line = s.is_ascii();
+    let tally = if ascii_line {
+        chars = s.len();
+        AsciiTally::of_ascii(s.as_bytes())
+    } else {
+        let mut tally = AsciiTally::default();
+        for c in s.chars() {
+            chars += 1;
+            if c.is_ascii() {
+                tally.ascii(c as u8);
+                continue;
+            }
+            tally.other();
+            if is_general_punctuation(c) {
+                // Curly quotes, dashes, bullets, the ellipsis (most characters beyond ASCII
+                // of many pages): punctuation, without the Unicode look-ups below.
+                punct += 1;
+                separators += usize::from(matches!(c, '•' | '›'));
+                continue;
+            }
+            if !c.is_alphanumeric() && !c.is_whitespace() {
+                punct += 1;
+                match c {
+                    ',' | '،' | '，' | '、' => commas += 1,
+                    '|' | '·' | '•' | '»' | '›' | '/' | '>' | '｜' | '・' => {
+                        separators += 1
+                    }
+                    '@' => at = true,
+                    _ => {}
+                }
+            }
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_uppercase() {
+                    upper += 1;
+                    cased += 1;
+                } else if c.is_lowercase() {
+                    cased += 1;
+                }
+                if is_unspaced(c) {
+                    unspaced += 1;
+                }
+            } else if c.is_numeric() {
+                digits += 1;
+            }
         }
+        tally.empty_lanes();
+        tally
     };
-    for c in s.chars() {
-        chars += 1;
-        if c.is_ascii() {
-            window = window << 8 | u32::from(c as u8);
-            // The same counts by a table (ASCII is most of most pages), added without a
-            // branch: one 16-bit lane a count, emptied before a lane can overflow.
-            let k = ASCII_KIND[usize::from(c as u8 & 0x7f)];
-            if k & A_WEB_END != 0 {
-                web |= matches!(window, WEB_HTTP | WEB_WWW | WEB_COM);
-            }
-            lanes += ASCII_LANES[usize::from(k & A_CLASS)];
-            marks += ASCII_MARKS[usize::from(k & A_CLASS)];
-            pending += 1;
-            if pending == 0xFFFF {
-                flush(lanes, marks);
-                (lanes, marks, pending) = (0, 0, 0);
-            }
-            continue;
-        }
-        ascii_line = false;
-        window <<= 8;
-        if is_general_punctuation(c) {
-            // Curly quotes, dashes, bullets, the ellipsis (most characters beyond ASCII of
-            // many pages): punctuation, without the Unicode look-ups below.
-            punct += 1;
-            separators += usize::from(matches!(c, '•' | '›'));
-            continue;
-        }
-        if !c.is_alphanumeric() && !c.is_whitespace() {
-            punct += 1;
-            match c {
-                ',' | '،' | '，' | '、' => commas += 1,
-                '|' | '·' | '•' | '»' | '›' | '/' | '>' | '｜' | '・' => separators += 1,
-                '@' => at = true,
-                _ => {}
-            }
-        }
-        if c.is_alphabetic() {
-            letters += 1;
-            if c.is_uppercase() {
-                upper += 1;
-                cased += 1;
-            } else if c.is_lowercase() {
-                cased += 1;
-            }
-            if is_unspaced(c) {
-                unspaced += 1;
-            }
-        } else if c.is_numeric() {
-            digits += 1;
-        }
-    }
-    flush(lanes, marks);
-    let [a_upper, a_lower, a_digit, a_punct, a_commas, a_separators, a_at, tabs] = ascii_counts;
+    let web = tally.web;
+    let [a_upper, a_lower, a_digit, a_punct, a_commas, a_separators, a_at, tabs] = tally.counts;
     letters += a_upper + a_lower;
     upper += a_upper;
     cased += a_upper + a_lower;
