@@ -918,20 +918,20 @@ fn few_host_words(host: &Host, line: &Range<usize>, host_bits: LangSet, words: u
         if !w.chars().next().is_some_and(char::is_lowercase) {
             continue;
         }
-        lower.clear();
-        if w.is_ascii() {
+        let langs = if w.is_ascii() {
             if !ascii_in_host_script {
                 continue;
             }
-            lower.push_str(w);
-            lower.make_ascii_lowercase();
+            fw.langs_of_ascii(w, &mut lower)
         } else {
             if !w.chars().filter_map(letter_script).all(in_host_script) {
                 continue;
             }
+            lower.clear();
             lower.extend(w.chars().flat_map(char::to_lowercase));
-        }
-        if fw.langs_of(&lower) & host_bits != 0 {
+            fw.langs_of(&lower)
+        };
+        if langs & host_bits != 0 {
             hits += 1;
             if hits * 20 > words {
                 return false;
@@ -1021,10 +1021,7 @@ fn second_look(host: &Host, line: &Range<usize>, host_bits: LangSet) -> bool {
                 -10.0
             }
         } else {
-            lower.clear();
-            lower.push_str(w);
-            lower.make_ascii_lowercase();
-            let langs = fw.langs_of(&lower);
+            let langs = fw.langs_of_ascii(w, &mut lower);
             let in_host = langs & host_bits != 0;
             // A capitalized word may be read as a name, which says nothing.
             let capital = w.bytes().next().is_some_and(|b| b.is_ascii_uppercase());

@@ -369,6 +369,19 @@ impl FunctionWords {
         self.words.get(lower).copied().unwrap_or(0)
     }
 
+    /// [`FunctionWords::langs_of`] an ASCII word in any case: its filter bit is read first
+    /// (the filter does not see case), so that most words are never copied into `lower` (a
+    /// buffer) to be lower-cased.
+    pub fn langs_of_ascii(&self, word: &str, lower: &mut String) -> LangSet {
+        if !in_filter(&self.ascii_filter, word.as_bytes()) {
+            return 0;
+        }
+        lower.clear();
+        lower.push_str(word);
+        lower.make_ascii_lowercase();
+        self.words.get(lower.as_str()).copied().unwrap_or(0)
+    }
+
     /// A filter of the ASCII function words of another language than `host_bits`'s and of
     /// none of them (in the bits of `filter_slot`): an ASCII word whose bit is clear
     /// ([`in_filter`]) is no such word. Built once per set of host languages.
