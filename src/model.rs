@@ -180,8 +180,9 @@ impl Fast {
 /// that none of the nodes where it goes right rules out. Every node's test is made for all
 /// lines at once over a transposed copy of their inputs (one row of `LANES` values per input),
 /// a loop without data-dependent branches or loads that the compiler turns into vector
-/// compares (SSE2 / NEON); the per-line walk instead waits on a chain of dependent loads per
-/// tree. Nodes whose subtree has one leaf value everywhere are left out: whichever of its
+/// compares (SSE2 / NEON; on an x86-64 CPU with AVX2, the same loop in AVX2 vectors through
+/// `pulp`, see [`WideLines`]); the per-line walk instead waits on a chain of dependent loads
+/// per tree. Nodes whose subtree has one leaf value everywhere are left out: whichever of its
 /// leaves a line is taken to reach, the value is the same.
 #[derive(Debug, Clone)]
 struct Masked {
@@ -205,8 +206,9 @@ struct MaskedNode {
     input: u8,
 }
 
-/// Lines evaluated at once by [`Masked`].
-const LANES: usize = 16;
+/// Lines evaluated at once by [`Masked`] (measured on dev with AVX2: 32 lines take 3 % less
+/// time in all than 16, 64 no less than 32).
+const LANES: usize = 32;
 
 impl Masked {
     /// The layout of a parsed forest of depth 1 to 5 without NaN split values.
@@ -263,6 +265,16 @@ impl Masked {
     /// `used[c]` of every line); each line's sum is taken tree after tree, in the file's order,
     /// so the floats are those of the per-line walk.
     fn raw_lines(&self, xt: &[[f32; LANES]; 256]) -> [f32; LANES] {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(avx2) = pulp::x86::V3::try_new() {
+            return pulp::Simd::vectorize(avx2, WideLines { masked: self, xt });
+        }
+        self.raw_lines_plain(xt)
+    }
+
+    /// [`Masked::raw_lines`] in the vectors the compiler picks for the build's target (SSE2
+    /// on x86-64): the reference [`WideLines`] is tested against.
+    fn raw_lines_plain(&self, xt: &[[f32; LANES]; 256]) -> [f32; LANES] {
         let mut sums = [0.0f32; LANES];
         let mut start = 0;
         for (&end, leaves) in self.ends.iter().zip(&self.leaves) {
@@ -310,6 +322,50 @@ impl Masked {
             out.extend(self.raw_lines(&xt)[..lines].iter().map(|&r| logistic(r)));
         }
         out
+    }
+}
+
+/// [`Masked::raw_lines`] in AVX2 vectors (eight lines a vector), through `pulp`'s safe
+/// run-time dispatch (the crate forbids `unsafe`, which calling an AVX2 function from code
+/// built for plain x86-64 needs): the same compares, and each line's leaves summed in the same
+/// order, so the same floats as [`Masked::raw_lines_plain`]. Measured on dev: the whole
+/// pipeline 4 % faster than in SSE2 (AVX-512 through `pulp` was 3 % slower than SSE2, and the
+/// compiler's own vectors for AVX2, from the plain loop, 8 % slower).
+#[cfg(target_arch = "x86_64")]
+struct WideLines<'a> {
+    masked: &'a Masked,
+    xt: &'a [[f32; LANES]; 256],
+}
+
+#[cfg(target_arch = "x86_64")]
+impl pulp::WithSimd for WideLines<'_> {
+    type Output = [f32; LANES];
+
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, simd: S) -> [f32; LANES] {
+        let (m, xt) = (self.masked, self.xt);
+        let all = simd.splat_u32s(u32::MAX);
+        let mut sums = [0.0f32; LANES];
+        let mut start = 0;
+        for (&end, leaves) in m.ends.iter().zip(&m.leaves) {
+            let mut live = [u32::MAX; LANES];
+            let (live_vectors, _) = S::as_mut_simd_u32s(&mut live);
+            for n in m.nodes.get(start..end).unwrap_or(&[]) {
+                let (row, _) = S::as_simd_f32s(&xt[usize::from(n.input)]);
+                let split = simd.splat_f32s(n.split);
+                let keep_right = simd.splat_u32s(n.keep_right);
+                for (keep, &v) in live_vectors.iter_mut().zip(row) {
+                    // As in `raw_lines_plain`: all ones where the line stays left.
+                    let stays = simd.less_than_or_equal_f32s(v, split);
+                    *keep = simd.and_u32s(*keep, simd.select_u32s(stays, all, keep_right));
+                }
+            }
+            for (sum, keep) in sums.iter_mut().zip(live) {
+                *sum += leaves[(keep.trailing_zeros() & 31) as usize];
+            }
+            start = end;
+        }
+        sums
     }
 }
 
@@ -594,12 +650,51 @@ mod tests {
             let inputs: Vec<f32> = (0..stride * 30 + stride / 2)
                 .map(|i| m.split_values[(i * 7919) % m.split_values.len()] + (i % 3) as f32 - 1.0)
                 .collect();
-            for n in [0, 1, 7, 8, 9, 15, 16, 17, 33] {
+            for n in [0, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 65] {
                 let all = m.probabilities(&inputs, stride, n);
                 assert_eq!(all.len(), n);
                 for (i, p) in all.iter().enumerate() {
                     let x = inputs.get(i * stride..(i + 1) * stride).unwrap_or(&[]);
                     assert_eq!(p.to_bits(), m.probability(x).to_bits(), "row {i} of {n}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_avx2_kernel_gives_the_plain_kernels_floats() {
+        #[cfg(target_arch = "x86_64")]
+        {
+            let Some(avx2) = pulp::x86::V3::try_new() else {
+                println!("skipped: this CPU has no AVX2");
+                return;
+            };
+            let mut rng = crate::testing::XorShift(0x9e37_79b9_7f4a_7c15);
+            for m in [line_model(), word_line_model(), html_line_model()] {
+                let masked = m.and_then(|m| m.masked.clone()).expect("a masked layout");
+                for _ in 0..50 {
+                    // Values around the splits, and a few infinities (NaN reads as -inf).
+                    let mut xt = [[0.0f32; LANES]; 256];
+                    for row in xt.iter_mut() {
+                        for v in row.iter_mut() {
+                            let n = masked.nodes[rng.below(masked.nodes.len())];
+                            *v = match rng.below(20) {
+                                0 => f32::NEG_INFINITY,
+                                1 => f32::INFINITY,
+                                2 => n.split,
+                                k => n.split + (k as f32 - 10.0) / 64.0,
+                            };
+                        }
+                    }
+                    let wide = pulp::Simd::vectorize(
+                        avx2,
+                        WideLines {
+                            masked: &masked,
+                            xt: &xt,
+                        },
+                    );
+                    let plain = masked.raw_lines_plain(&xt);
+                    assert_eq!(wide.map(f32::to_bits), plain.map(f32::to_bits));
                 }
             }
         }
