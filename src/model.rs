@@ -308,15 +308,17 @@ impl Masked {
             for lane in 0..lines {
                 let x = row(start + lane);
                 let m = x.len().min(256);
-                padded[..m].copy_from_slice(&x[..m]);
+                // NaN, which passes no test, as -∞, which passes none either (a loop over the
+                // whole row, which the compiler vectorizes, not a test per input read).
+                for (p, &v) in padded.iter_mut().zip(&x[..m]) {
+                    *p = if v.is_nan() { f32::NEG_INFINITY } else { v };
+                }
                 if let Some(stale) = padded.get_mut(m..written) {
                     stale.fill(0.0);
                 }
                 written = m;
                 for (t, &input) in xt.iter_mut().zip(&self.used) {
-                    // NaN, which passes no test, as -∞, which passes none either.
-                    let v = padded[usize::from(input)];
-                    t[lane] = if v.is_nan() { f32::NEG_INFINITY } else { v };
+                    t[lane] = padded[usize::from(input)];
                 }
             }
             out.extend(self.raw_lines(&xt)[..lines].iter().map(|&r| logistic(r)));
@@ -769,7 +771,7 @@ mod tests {
     #[test]
     fn the_masked_layout_gives_the_walk_s_scores_with_constant_subtrees_and_nan() {
         // Leaves of two values only, so that many subtrees have one value everywhere and
-        // their nodes are left out of the masked layout; rows of 16 lines and parts of them.
+        // their nodes are left out of the masked layout; whole groups of lines and a part of one.
         let mut rng = crate::testing::XorShift(0x5851_f42d_4c95_7f2d);
         for depth in 1..=5u8 {
             for round in 0..20 {
@@ -781,7 +783,7 @@ mod tests {
                 };
                 let all_nodes = 30 * ((1usize << depth) - 1);
                 assert!(masked.nodes.len() <= all_nodes);
-                let n = 16 * 3 + round;
+                let n = LANES * 3 + round;
                 // Some NaN and infinite inputs too (NaN passes no test).
                 let rows: Vec<f32> = (0..40 * n)
                     .map(|_| match rng.below(40) {
