@@ -361,13 +361,14 @@ const PAGE_MIN_KEPT: f64 = 0.1;
 /// The noise probability of every line and, for the plain-text model, each line's threshold
 /// after the page rules (the threshold follows the page's mean score; a page keeps at least
 /// [`PAGE_MIN_KEPT`] of its characters). Cross-validated in `tools/quality/RESULTS.md`.
+/// `inputs` holds `width` inputs a line.
 fn page_scores(
     forest: &Forest,
     feats: &[LineFeatures],
-    inputs: &[f32],
+    (inputs, width): (&[f32], usize),
     page_rule: bool,
 ) -> (Vec<f32>, Vec<f32>) {
-    let scores = forest.probabilities(inputs, features::INPUTS, feats.len());
+    let scores = forest.probabilities(inputs, width, feats.len());
     let mut thresholds = vec![forest.threshold(); feats.len()];
     if !page_rule || feats.is_empty() {
         return (scores, thresholds);
@@ -416,9 +417,15 @@ fn decide_by_model(
     page: &PageFacts,
     page_rule: bool,
 ) -> Vec<Decision> {
-    let inputs = features::model_inputs(feats, page);
+    // Rows as wide as the model reads (a page without HTML writes none of the HTML's inputs).
+    let width = if forest.inputs() > features::PLAIN_INPUTS {
+        features::INPUTS
+    } else {
+        features::PLAIN_INPUTS
+    };
+    let inputs = features::model_inputs_of_width(feats, page, width);
     let selection = feats.iter().filter(|f| f.prose).count() < SELECTION_PROSE_LINES;
-    let (scores, thresholds) = page_scores(forest, feats, &inputs, page_rule);
+    let (scores, thresholds) = page_scores(forest, feats, (&inputs, width), page_rule);
     let mut out: Vec<Decision> = feats
         .iter()
         .enumerate()
@@ -604,6 +611,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn plain_pages_rows_without_the_html_inputs_score_the_same() {
+        let text = "The talks in Doha ended on Sunday without an agreement, officials from both \
+                    delegations said on the record.\nRead more\n55 Comments\nShare\nHome\n\
+                    A second paragraph follows here, and it says more about the talks and who \
+                    was there.\n";
+        let lines = crate::segment::lines(text);
+        let (feats, page) = features::extract(text, &lines, None);
+        for forest in [model::line_model(), model::word_line_model()] {
+            let forest = forest.expect("the shipped models parse");
+            let full = features::model_inputs(&feats, &page);
+            let narrow = features::model_inputs_of_width(&feats, &page, features::PLAIN_INPUTS);
+            assert_eq!(narrow.len(), feats.len() * features::PLAIN_INPUTS);
+            let (a, _) = page_scores(forest, &feats, (&full, features::INPUTS), true);
+            let (b, _) = page_scores(forest, &feats, (&narrow, features::PLAIN_INPUTS), true);
+            assert_eq!(a, b);
+        }
+    }
+
+    #[test]
     fn the_word_model_judges_pages_whose_words_the_table_knows() {
         let pick = |text: &str| {
             let lines = crate::segment::lines(text);
@@ -659,7 +685,7 @@ mod tests {
             return;
         };
         let inputs = features::model_inputs(&feats, &page);
-        let (scores, plain) = page_scores(forest, &feats, &inputs, false);
+        let (scores, plain) = page_scores(forest, &feats, (&inputs, features::INPUTS), false);
         let total: usize = feats.iter().map(|f| f.chars).sum();
         let kept = |thresholds: &[f32]| -> usize {
             feats
@@ -674,7 +700,7 @@ mod tests {
             "the model alone keeps {}",
             kept(&plain)
         );
-        let (_, ruled) = page_scores(forest, &feats, &inputs, true);
+        let (_, ruled) = page_scores(forest, &feats, (&inputs, features::INPUTS), true);
         assert!(
             kept(&ruled) * 10 >= total,
             "the page rule keeps {}",

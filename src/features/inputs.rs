@@ -370,8 +370,20 @@ fn is_short(f: &LineFeatures) -> bool {
 /// line after another: the line's own evidence, its neighbours', where it stands relative to
 /// the page's prose, and the page's size.
 pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
+    model_inputs_of_width(feats, page, INPUTS)
+}
+
+/// [`model_inputs`], each line's row cut to its first `width` inputs (from
+/// [`PLAIN_INPUTS`] to [`INPUTS`]): the plain-text models read none of the HTML's, which a
+/// page without HTML need not write.
+pub(crate) fn model_inputs_of_width(
+    feats: &[LineFeatures],
+    page: &PageFacts,
+    width: usize,
+) -> Vec<f32> {
+    let width = width.clamp(PLAIN_INPUTS, INPUTS);
     let n = feats.len();
-    let mut out = Vec::with_capacity(n * INPUTS);
+    let mut out = Vec::with_capacity(n * width);
     // Prefix sums (index i holds the sum over lines before i).
     let mut chars = vec![0f64; n + 1];
     let mut prose_chars = vec![0f64; n + 1];
@@ -688,7 +700,10 @@ pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
         ]);
 
         // The HTML's hints: all 0 for a page without HTML (the plain-text model reads only the
-        // inputs before these; the HTML model reads them all).
+        // inputs before these; the HTML model reads them all), or not written at all.
+        if width == PLAIN_INPUTS {
+            continue;
+        }
         out.extend_from_slice(&html_page);
         if has_html {
             out.extend_from_slice(&hint_inputs(&f.hint));
