@@ -320,6 +320,18 @@ test('a 2 MB article page highlights in under a second', async (t) => {
   await page.close();
 });
 
+test('a page closed just after the click leaves no error or warning in the service worker', async () => {
+  const before = chrome.workerProblems.length;
+  for (let i = 0; i < 5; i++) {
+    const { page } = await open('/news-en.html');
+    // The click's injection races the closing tab: whichever wins, nothing is worth a warning.
+    await chrome.click(page);
+    await page.close();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  assert.deepEqual(chrome.workerProblems.slice(before), []);
+});
+
 test('the extension\'s service worker logged no errors or warnings through all of the above', () => {
   assert.deepEqual(chrome.workerProblems, []);
 });

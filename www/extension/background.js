@@ -14,11 +14,23 @@ chrome.action.onClicked.addListener((tab) => {
   // Compile the wasm while the page collects its text.
   load().catch((error) => console.warn('straytext: the core did not load:', error?.message ?? error));
   inject(tab.id).catch((error) => {
+    // A page closed or navigated away while the script went in: there is nothing to analyse.
+    if (gone(error)) return;
     // Pages no extension may script (chrome://, the Web Store, PDF viewer), or a failure in
     // the page session: reported here, in the extension's console, not in the page's.
     console.warn('straytext:', error?.message ?? error);
   });
 });
+
+/**
+ * Whether an injection failed because its tab or frame no longer exists (Chromium's messages:
+ * "Frame with ID 0 was removed.", "No tab with id: 7.", "No frame with id 3 in tab 7.").
+ * @param {unknown} error
+ */
+function gone(error) {
+  const message = String(error instanceof Error ? error.message : error);
+  return /Frame with ID \d+ was removed|No tab with id|No frame with id/i.test(message);
+}
 
 /**
  * Runs `togglePage` in the tab. The `activeTab` grant can land a moment after `onClicked`
