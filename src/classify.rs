@@ -417,13 +417,15 @@ fn decide_by_model(
     page: &PageFacts,
     page_rule: bool,
 ) -> Vec<Decision> {
-    // Rows as wide as the model reads (a page without HTML writes none of the HTML's inputs).
-    let width = if forest.inputs() > features::PLAIN_INPUTS {
-        features::INPUTS
+    // Rows as wide as the model reads (the plain-text models read none of the HTML's inputs).
+    let (inputs, width) = if forest.inputs() > features::PLAIN_INPUTS {
+        (features::model_inputs(feats, page), features::INPUTS)
     } else {
-        features::PLAIN_INPUTS
+        (
+            features::plain_model_inputs(feats, page),
+            features::PLAIN_INPUTS,
+        )
     };
-    let inputs = features::model_inputs_of_width(feats, page, width);
     let selection = feats.iter().filter(|f| f.prose).count() < SELECTION_PROSE_LINES;
     let (scores, thresholds) = page_scores(forest, feats, (&inputs, width), page_rule);
     let mut out: Vec<Decision> = feats
@@ -621,7 +623,7 @@ mod tests {
         for forest in [model::line_model(), model::word_line_model()] {
             let forest = forest.expect("the shipped models parse");
             let full = features::model_inputs(&feats, &page);
-            let narrow = features::model_inputs_of_width(&feats, &page, features::PLAIN_INPUTS);
+            let narrow = features::plain_model_inputs(&feats, &page);
             assert_eq!(narrow.len(), feats.len() * features::PLAIN_INPUTS);
             let (a, _) = page_scores(forest, &feats, (&full, features::INPUTS), true);
             let (b, _) = page_scores(forest, &feats, (&narrow, features::PLAIN_INPUTS), true);

@@ -355,16 +355,8 @@ impl FunctionWords {
 
     /// The languages whose function words include `lower` (a lower-case word).
     pub fn langs_of(&self, lower: &str) -> LangSet {
-        if lower.is_ascii() {
-            let slot = filter_slot(lower.as_bytes());
-            let bits = self
-                .ascii_filter
-                .get(slot >> 6)
-                .copied()
-                .unwrap_or(u64::MAX);
-            if bits & (1u64 << (slot & 63)) == 0 {
-                return 0;
-            }
+        if lower.is_ascii() && !in_filter(&self.ascii_filter, lower.as_bytes()) {
+            return 0;
         }
         self.words.get(lower).copied().unwrap_or(0)
     }

@@ -370,18 +370,18 @@ fn is_short(f: &LineFeatures) -> bool {
 /// line after another: the line's own evidence, its neighbours', where it stands relative to
 /// the page's prose, and the page's size.
 pub fn model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
-    model_inputs_of_width(feats, page, INPUTS)
+    inputs_of(feats, page, true)
 }
 
-/// [`model_inputs`], each line's row cut to its first `width` inputs (from
-/// [`PLAIN_INPUTS`] to [`INPUTS`]): the plain-text models read none of the HTML's, which a
-/// page without HTML need not write.
-pub(crate) fn model_inputs_of_width(
-    feats: &[LineFeatures],
-    page: &PageFacts,
-    width: usize,
-) -> Vec<f32> {
-    let width = width.clamp(PLAIN_INPUTS, INPUTS);
+/// [`model_inputs`] without the HTML's: [`PLAIN_INPUTS`] numbers a line, all that the
+/// plain-text models read.
+pub(crate) fn plain_model_inputs(feats: &[LineFeatures], page: &PageFacts) -> Vec<f32> {
+    inputs_of(feats, page, false)
+}
+
+/// The inputs of every line, with the HTML's (`INPUTS` a line) or without (`PLAIN_INPUTS`).
+fn inputs_of(feats: &[LineFeatures], page: &PageFacts, with_html: bool) -> Vec<f32> {
+    let width = if with_html { INPUTS } else { PLAIN_INPUTS };
     let n = feats.len();
     let mut out = Vec::with_capacity(n * width);
     // Prefix sums (index i holds the sum over lines before i).
@@ -701,7 +701,7 @@ pub(crate) fn model_inputs_of_width(
 
         // The HTML's hints: all 0 for a page without HTML (the plain-text model reads only the
         // inputs before these; the HTML model reads them all), or not written at all.
-        if width == PLAIN_INPUTS {
+        if !with_html {
             continue;
         }
         out.extend_from_slice(&html_page);

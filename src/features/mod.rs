@@ -29,7 +29,7 @@ use hashes::{key_hash, line_form};
 use shape::shape_counted;
 use word_grams::word_table;
 
-pub(crate) use inputs::model_inputs_of_width;
+pub(crate) use inputs::plain_model_inputs;
 pub use inputs::{
     model_inputs, HEADLINE_REACH, HTML_INPUTS, INPUTS, INPUT_NAMES, PLAIN_INPUTS, WORD_INPUTS,
 };
