@@ -1,6 +1,8 @@
 use hashbrown::HashMap;
 
-use super::utils::{TrigramsWithPositions, get_trigrams_with_positions};
+use super::utils::ranked_trigrams;
+#[cfg(test)]
+use super::utils::get_trigrams_with_positions;
 use super::{ARABIC_LANGS, CYRILLIC_LANGS, DEVANAGARI_LANGS, HEBREW_LANGS, LATIN_LANGS};
 use super::{LangProfile, LangProfileList};
 use super::{MAX_TOTAL_DISTANCE, MAX_TRIGRAM_DISTANCE, Trigram};
@@ -108,13 +110,14 @@ fn profile_index(script: MultiLangScript) -> &'static ProfileIndex {
 fn distances_by_index(
     index: &ProfileIndex,
     lang_profile_list: LangProfileList,
-    text_trigrams: &HashMap<Trigram, u32>,
+    ranked: &[Trigram],
 ) -> Vec<i64> {
     let mut dist: Vec<i64> = lang_profile_list
         .iter()
         .map(|(_, profile)| i64::from(MAX_TRIGRAM_DISTANCE) * profile.len() as i64)
         .collect();
-    for (trigram, &n) in text_trigrams {
+    for (n, trigram) in ranked.iter().enumerate() {
+        let n = n as u32;
         let Some(&(start, len)) = index.ranges.get(trigram) else {
             continue;
         };
@@ -158,10 +161,10 @@ fn calculate_scores_in_profiles(
 ) -> RawOutcome {
     let mut lang_distances: Vec<(Lang, u32)> = vec![];
 
-    let TrigramsWithPositions {
-        trigram_positions, ..
-    } = get_trigrams_with_positions(&text.lowercase());
-    let unique_trigrams_count = trigram_positions.len();
+    // straytext: the ranked trigrams, their table of positions built only for the few
+    // languages scored profile by profile (the index walks the ranking).
+    let ranked = ranked_trigrams(&text.lowercase());
+    let unique_trigrams_count = ranked.len();
 
     // A few allowed languages (a duel) are scored profile by profile; many by the index.
     let allowed = lang_profile_list
@@ -169,6 +172,11 @@ fn calculate_scores_in_profiles(
         .filter(|(lang, _)| filter_list.is_allowed(*lang))
         .count();
     if allowed <= FEW_LANGUAGES {
+        let trigram_positions: HashMap<Trigram, u32> = ranked
+            .iter()
+            .enumerate()
+            .map(|(i, &trigram)| (trigram, i as u32))
+            .collect();
         for &(lang, lang_trigrams) in lang_profile_list {
             if !filter_list.is_allowed(lang) {
                 continue;
@@ -177,8 +185,8 @@ fn calculate_scores_in_profiles(
             lang_distances.push(((lang), dist));
         }
     } else {
-        let raw = distances_by_index(index, lang_profile_list, &trigram_positions);
-        let count = trigram_positions.len() as u32;
+        let raw = distances_by_index(index, lang_profile_list, &ranked);
+        let count = ranked.len() as u32;
         for (&(lang, _), &raw) in lang_profile_list.iter().zip(&raw) {
             if !filter_list.is_allowed(lang) {
                 continue;
@@ -275,9 +283,11 @@ mod tests {
                     text.extend([a, b, c]);
                 }
             }
-            let trigrams = get_trigrams_with_positions(&Text::new(&text).lowercase());
+            let text = Text::new(&text);
+            let lowercase = text.lowercase();
+            let trigrams = get_trigrams_with_positions(&lowercase);
             let positions = &trigrams.trigram_positions;
-            let raw = distances_by_index(index, list, positions);
+            let raw = distances_by_index(index, list, &ranked_trigrams(&lowercase));
             let count = positions.len() as u32;
             for (&(lang, profile), &raw) in list.iter().zip(&raw) {
                 assert_eq!(

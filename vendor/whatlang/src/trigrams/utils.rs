@@ -5,11 +5,15 @@ use super::Trigram;
 use crate::core::LowercaseText;
 use crate::utils::is_stop_char;
 
+// straytext: upstream's table of positions, kept for the tests (the detection uses
+// `ranked_trigrams`).
+#[cfg(test)]
 pub struct TrigramsWithPositions {
     pub(crate) _total_trigrams: u32,
     pub(crate) trigram_positions: HashMap<Trigram, u32>,
 }
 
+#[cfg(test)]
 #[inline]
 pub fn get_trigrams_with_positions(text: &LowercaseText) -> TrigramsWithPositions {
     let CountResult {
@@ -23,33 +27,53 @@ pub fn get_trigrams_with_positions(text: &LowercaseText) -> TrigramsWithPosition
     }
 }
 
+/// straytext: the text's trigrams in the order of their positions (the first
+/// `TEXT_TRIGRAMS_SIZE`), without the table of positions `get_trigrams_with_positions` builds:
+/// the index of the profiles only walks them (a trigram's position is its index here).
 #[inline]
+pub fn ranked_trigrams(text: &LowercaseText) -> Vec<Trigram> {
+    ranked(count(text).trigram_occurances)
+}
+
+/// The trigrams by decreasing `(count, trigram)`, the first `TEXT_TRIGRAMS_SIZE` of them.
 #[allow(clippy::unnecessary_sort_by)]
-fn trigram_occurances_to_positions(
-    trigram_occurances: HashMap<Trigram, u32>,
-) -> HashMap<Trigram, u32> {
+fn ranked(trigram_occurances: HashMap<Trigram, u32>) -> Vec<Trigram> {
     // Sort in descending order by number of occurrences and trigrams
     // straytext: by one u128 key per trigram, `(count, trigram)` packed in that order (a char
     // fits 21 bits), so that each comparison is one integer comparison instead of four; the
-    // keys are distinct (so are the trigrams), so the order is the tuples' own.
+    // keys are distinct (so are the trigrams), so the order is the tuples' own. Only the keys
+    // are sorted (half the bytes to move): the trigram is read back from its key.
     let key = |count: u32, Trigram(a, b, c): Trigram| {
         u128::from(count) << 64 | u128::from(a) << 42 | u128::from(b) << 21 | u128::from(c)
     };
-    let mut count_vec: Vec<_> = trigram_occurances
+    let char_at = |key: u128, shift: u32| {
+        char::from_u32((key >> shift) as u32 & 0x1F_FFFF).unwrap_or(' ')
+    };
+    let mut keys: Vec<u128> = trigram_occurances
         .into_iter()
-        .map(|(trigram, count)| (key(count, trigram), trigram))
+        .map(|(trigram, count)| key(count, trigram))
         .collect();
-    count_vec.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    keys.sort_unstable_by(|a, b| b.cmp(a));
+    keys.truncate(TEXT_TRIGRAMS_SIZE); // we're interested only in the first 600 (2 * MAX_TRIGRAM_DISTANCE)
+    keys.into_iter()
+        .map(|k| Trigram(char_at(k, 42), char_at(k, 21), char_at(k, 0)))
+        .collect()
+}
 
-    count_vec
+#[cfg(test)]
+#[inline]
+fn trigram_occurances_to_positions(
+    trigram_occurances: HashMap<Trigram, u32>,
+) -> HashMap<Trigram, u32> {
+    ranked(trigram_occurances)
         .into_iter()
-        .take(TEXT_TRIGRAMS_SIZE) // we're interested only in the first 600 (2 * MAX_TRIGRAM_DISTANCE)
         .enumerate()
-        .map(|(i, (_, trigram))| (trigram, i as u32))
+        .map(|(i, trigram)| (trigram, i as u32))
         .collect()
 }
 
 struct CountResult {
+    #[cfg_attr(not(test), allow(dead_code))]
     total_trigrams: u32,
     trigram_occurances: HashMap<Trigram, u32>,
 }
