@@ -42,10 +42,14 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
 }
 
-/// A file in a fresh temporary directory.
+/// A file in a fresh temporary directory: one directory per call (tests run in parallel
+/// threads of one process, and two of them writing `page.html` in the same directory made
+/// `html_file_is_passed_to_the_library` read the other test's HTML now and then).
 fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!(
-        "straytext-cli-{}-{}",
+        "straytext-cli-{}-{call}-{}",
         std::process::id(),
         name.replace(['.', '/'], "_")
     ));
