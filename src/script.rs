@@ -102,6 +102,32 @@ impl WritingSystem {
     }
 }
 
+/// The ASCII letters (`A`–`Z`, `a`–`z`) among `bytes`, eight ASCII bytes at a time: `| 0x20`
+/// takes exactly the letters to `a`–`z`, and each byte is compared with that range by an
+/// addition whose carry the byte's high bit keeps (bytes below `0x80`: no carry crosses into
+/// the next byte); eight bytes with one from `0x80` on, and the last few, one at a time.
+fn ascii_letters(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let one_by_one = |b: &[u8]| b.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for chunk in chunks.by_ref() {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let eight = u64::from_le_bytes(eight);
+        if eight & HIGH != 0 {
+            n += one_by_one(chunk);
+            continue;
+        }
+        let x = eight | (ONES * 0x20);
+        let letters = x.wrapping_add(ONES * (0x80 - 0x61)) & !x.wrapping_add(ONES * (0x7f - 0x7a));
+        // One bit a letter, summed into the top byte by the multiplication.
+        n += (((letters & HIGH) >> 7).wrapping_mul(ONES) >> 56) as usize;
+    }
+    n + one_by_one(chunks.remainder())
+}
+
 /// Tallies letters per script, weighted.
 #[derive(Debug, Default, Clone)]
 pub struct ScriptTally {
@@ -122,7 +148,7 @@ impl ScriptTally {
                 .position(|b| !b.is_ascii())
                 .unwrap_or(rest.len());
             let (run, after) = rest.split_at(n);
-            latin += run.bytes().filter(u8::is_ascii_alphabetic).count() as u32;
+            latin += ascii_letters(run.as_bytes()) as u32;
             let mut chars = after.chars();
             let Some(c) = chars.next() else { break };
             rest = chars.as_str();
@@ -201,7 +227,7 @@ pub fn host_system(text: &str, lines: &[crate::segment::Line]) -> Option<Writing
         let s = &text[line.range.clone()];
         if s.is_ascii() {
             // ASCII: Latin letters or none, counted without the per-character lookup.
-            let n = s.bytes().filter(u8::is_ascii_alphabetic).count() as u32;
+            let n = ascii_letters(s.as_bytes()) as u32;
             if n > 0 {
                 line_votes.add(Script::Latin, 1);
                 letters.add(Script::Latin, n);
@@ -310,6 +336,23 @@ pub fn runs(text: &str, range: Range<usize>) -> Vec<ScriptRun> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_letters_eight_at_a_time_are_those_byte_by_byte() {
+        // Every byte value, often the ranges' edges (`@`, `[`, `` ` ``, `{`), at every length.
+        let mut rng = crate::testing::XorShift(29);
+        let edges = b"@AZ[`az{ \x7f\x80\xff";
+        for len in 0..200 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| match rng.below(3) {
+                    0 => rng.below(256) as u8,
+                    _ => edges[rng.below(edges.len())],
+                })
+                .collect();
+            let want = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+            assert_eq!(ascii_letters(&bytes), want, "{bytes:?}");
+        }
+    }
 
     #[test]
     fn tallies_by_ascii_runs_are_the_tallies_by_characters() {
