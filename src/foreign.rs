@@ -108,11 +108,9 @@ pub fn masks(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let base = line.start;
     let mut out: Vec<Range<usize>> = Vec::new();
     // Most lines hold none of the three: tell that cheaply.
-    let formula = if s.is_ascii() {
-        s.bytes().any(|b| matches!(b, b'=' | b'+' | b'<' | b'>'))
-    } else {
-        s.chars().any(is_operator)
-    };
+    // The ASCII operators by bytes, the others among the characters beyond ASCII only.
+    let formula = s.bytes().any(|b| matches!(b, b'=' | b'+' | b'<' | b'>'))
+        || !s.is_ascii() && crate::script::non_ascii_chars(s).any(is_operator);
     if !formula && !s.contains('@') && !s.contains("://") && !s.contains("www.") {
         return out;
     }
