@@ -629,15 +629,20 @@ fn chars_words(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<us
 
 /// The words of a line that the same-script step weighs: those of the host's script (or, in
 /// a two-alphabet page, of either alphabet), outside URLs and formulas.
-fn line_words(host: &Host, line: &Range<usize>, hosts: &[Lang]) -> Vec<Word> {
+/// `masks`: the line's [`masks`].
+fn line_words(
+    host: &Host,
+    line: &Range<usize>,
+    masks: &[Range<usize>],
+    hosts: &[Lang],
+) -> Vec<Word> {
     let text = host.text;
     let fw = language::function_words();
-    let masks = masks(text, line.clone());
     let mut out: Vec<Word> = Vec::with_capacity(line.len() / 6 + 1);
     let mut prev_end = line.start;
     let mut lower = String::new();
     for r in fast_words(text, line.clone()) {
-        if masked(&masks, r.start) {
+        if masked(masks, r.start) {
             prev_end = r.end;
             continue;
         }
@@ -750,10 +755,7 @@ fn first_look(
     filter: &[u64],
 ) -> FirstLook {
     let fw = language::function_words();
-    let foreign_word = |lower: &str| {
-        let langs = fw.langs_of(lower);
-        langs & !host_bits != 0 && langs & host_bits == 0
-    };
+    let foreign_only = |langs: LangSet| langs & !host_bits != 0 && langs & host_bits == 0;
     // Allocated only for the few words looked up.
     let mut lower = String::new();
     let mut look = FirstLook {
@@ -768,10 +770,7 @@ fn first_look(
             if w.len() > 24 || !language::in_filter(filter, w.as_bytes()) {
                 return true;
             }
-            lower.clear();
-            lower.push_str(w);
-            lower.make_ascii_lowercase();
-            foreign_word(&lower)
+            foreign_only(fw.langs_of_ascii(w, &mut lower))
         } else {
             lower.clear();
             lower.extend(w.chars().flat_map(char::to_lowercase));
@@ -780,7 +779,7 @@ fn first_look(
                     && c.is_alphabetic()
                     && hosts.iter().all(|&h| fw.writes(h, c) == Some(false))
             });
-            alien || foreign_word(&lower)
+            alien || foreign_only(fw.langs_of(&lower))
         };
         if evidence {
             look.evidence += 1;
@@ -992,10 +991,15 @@ const MIN_STRETCH_SCORE: f32 = 1.5;
 /// can find nothing: no stretch of words whose bounds reach [`MIN_STRETCH_SCORE`] (nor a run
 /// without a word below [`NEUTRAL_WORD`] whose positive bounds do, for the quoted stretches),
 /// and too many host function words or too few letters for [`whole_line_by_whatlang`].
-fn second_look(host: &Host, line: &Range<usize>, host_bits: LangSet) -> bool {
+/// `masks`: the line's [`masks`].
+fn second_look(
+    host: &Host,
+    line: &Range<usize>,
+    masks: &[Range<usize>],
+    host_bits: LangSet,
+) -> bool {
     let text = host.text;
     let fw = language::function_words();
-    let masks = masks(text, line.clone());
     let latin = host.system.main == Script::Latin;
     let (mut words, mut host_words) = (0usize, 0usize);
     // The best stretch's bound so far and the best one ending at this word (as
@@ -1004,7 +1008,7 @@ fn second_look(host: &Host, line: &Range<usize>, host_bits: LangSet) -> bool {
     let (mut best, mut ending, mut positive) = (0.0f32, 0.0f32, 0.0f32);
     let mut lower = String::new();
     for r in fast_words(text, line.clone()) {
-        if masked(&masks, r.start) {
+        if masked(masks, r.start) {
             continue;
         }
         words += 1;
@@ -1111,6 +1115,8 @@ fn same_script_fragments(
 ) {
     let fw = language::function_words();
     let (doc, hosts, host_bits) = (page.doc, page.hosts(), page.host_bits);
+    // The line's URLs, addresses and formulas, found once for the second look and the words.
+    let mut line_masks = None;
     if let Some(filter) = page.foreign_only.as_ref().filter(|_| page.look_first) {
         // Only where the result can change: a fragment needs two words of evidence, a whole
         // line heard by whatlang alone one word and hardly a host function word.
@@ -1121,16 +1127,21 @@ fn same_script_fragments(
             || look.evidence == 1
                 && (!enough_letters(&host.text[line.range.clone()])
                     || !few_host_words(host, &line.range, host_bits, look.words))
-            || !second_look(host, &line.range, host_bits)
         {
             return;
         }
+        let found = masks(host.text, line.range.clone());
+        if !second_look(host, &line.range, &found, host_bits) {
+            return;
+        }
+        line_masks = Some(found);
     }
     // After the first look, which turns most lines away (this test turns away few).
     if !in_page_alphabets(host, &line.range) {
         return;
     }
-    let words = line_words(host, &line.range, hosts);
+    let masks = line_masks.unwrap_or_else(|| masks(host.text, line.range.clone()));
+    let words = line_words(host, &line.range, &masks, hosts);
     if words.is_empty() {
         return;
     }
@@ -1700,7 +1711,8 @@ mod tests {
                 };
                 assert_eq!(spans(&a), spans(&b), "{}", &text[line.range.clone()]);
                 found += b.len();
-                let second = second_look(&host, &line.range, looked.host_bits);
+                let found = masks(&text, line.range.clone());
+                let second = second_look(&host, &line.range, &found, looked.host_bits);
                 turned_away += usize::from(!second);
                 assert!(second || b.is_empty(), "{}", &text[line.range.clone()]);
             }
